@@ -1,1 +1,150 @@
-"""Output formats: each module renders a RunResult, seeing findings and rule summaries only."""
+"""Output formats: each module renders a RunResult, seeing findings and rule summaries only.
+
+`render(fmt, run, options)` is the one entry point. Every format lives in its
+own module with a `render(run, options) -> str` function and is imported
+only when asked for, so starting the CLI never pays for `rich` or for
+formats it does not use.
+
+Contract shared by all formats:
+
+* The returned text is complete and ends with a newline unless it is empty;
+  write it out unchanged (`sys.stdout.write(text)`).
+* Findings are reported in `Finding.sort_key()` order and files in path
+  order, so the same run always renders to the same text.
+* Lines and columns are 1-based, columns count code points, and end
+  positions are exclusive, exactly as in `Finding`.
+
+The helpers below are shared by several formats; they only read the run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model is cheap, but reporters need it only for types
+    from ..model import FileResult, Finding, RunResult
+
+FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit")
+
+# Format name -> module in this package (`json` and `rich` would shadow the
+# libraries of the same name, hence the suffixes).
+_MODULES = {
+    "rich": "rich_format",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+}
+
+# Severities from most to least serious: the order summaries list them in.
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How to render a run; formats ignore the options that mean nothing to them.
+
+    color: ANSI colours (rich only).
+    statistics: per-rule counts instead of individual findings (concise, rich).
+    quiet: findings only, no summary (concise, rich).
+    width: terminal width in cells for rich; None means 100.
+    version: hypelint's version, written into machine-readable formats.
+    """
+
+    color: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    width: int | None = None
+    version: str = "0.1.0"
+
+
+def render(fmt: str, run: RunResult, options: ReportOptions | None = None) -> str:
+    """Render `run` in format `fmt` and return the full text to print."""
+    module_name = _MODULES.get(fmt)
+    if module_name is None:
+        raise ValueError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return module.render(run, options or ReportOptions())
+
+
+# --- helpers shared by the formats -------------------------------------------
+
+
+def sorted_files(run: RunResult) -> list[FileResult]:
+    """The run's files in path order."""
+    return sorted(run.files, key=lambda file: file.path)
+
+
+def sorted_findings(run: RunResult) -> list[Finding]:
+    """All findings of the run in their canonical order."""
+    return sorted(run.findings, key=lambda finding: finding.sort_key())
+
+
+def severity_counts(findings: list[Finding]) -> dict[str, int]:
+    """Findings per severity, every severity present, most serious first."""
+    counts = Counter(finding.severity for finding in findings)
+    return {severity: counts.get(severity, 0) for severity in SEVERITY_ORDER}
+
+
+def category_counts(findings: list[Finding]) -> dict[str, int]:
+    """Findings per category, only categories that occur, sorted by name."""
+    counts = Counter(finding.category for finding in findings)
+    return dict(sorted(counts.items()))
+
+
+def rule_counts(findings: list[Finding]) -> list[tuple[int, Finding]]:
+    """(count, an example finding) per rule code, most frequent first, then by code.
+
+    The example finding carries the rule's name and category, so statistics
+    need not look the rule up in `run.rules` (a rule may be missing there).
+    """
+    counts: Counter[str] = Counter()
+    examples: dict[str, Finding] = {}
+    for finding in findings:
+        counts[finding.rule] += 1
+        examples.setdefault(finding.rule, finding)
+    order = sorted(counts, key=lambda code: (-counts[code], code))
+    return [(counts[code], examples[code]) for code in order]
+
+
+def plural(count: int, word: str) -> str:
+    """`1 finding`, `2 findings`; `info` is a mass noun and never takes an s."""
+    if count == 1 or word == "info":
+        return f"{count} {word}"
+    return f"{count} {word}s"
+
+
+def summary_line(run: RunResult) -> str:
+    """The one-sentence verdict that ends the human-readable formats."""
+    findings = run.findings
+    files = plural(len(run.files), "file")
+    broken = sum(1 for file in run.files if file.error)
+    if findings:
+        by_severity = ", ".join(plural(n, s) for s, n in severity_counts(findings).items())
+        line = f"Found {plural(len(findings), 'finding')} ({by_severity}) in {files}."
+    elif broken or run.errors:
+        # "All clear" would be a lie when some files were never checked.
+        line = f"No findings in {files}."
+    else:
+        return f"All clear: no findings in {files}."
+    if broken:
+        line += f" {plural(broken, 'file')} could not be checked."
+    return line
+
+
+def one_line(text: str) -> str:
+    """Text with line breaks turned into spaces, for line-oriented formats."""
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def repo_path(path: str) -> str:
+    """A path as CI services expect it: forward slashes, no leading `./`."""
+    path = path.replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path

@@ -1,0 +1,45 @@
+"""Concise format: one line per finding, for editors, grep and quick CI logs.
+
+Contract:
+
+* Each finding is one line, `path:line:col: CODE [severity] message`, with
+  the start position (1-based, code-point columns) in canonical order.
+  Line breaks inside a message become spaces so that a line is a finding.
+* A file that could not be checked adds `path: error: reason`; an error of
+  the run itself adds `hypelint: error: reason`.
+* With `statistics`, per-rule lines `count<TAB>CODE<TAB>name<TAB>[category]`
+  (most frequent first, then by code) replace the finding lines.
+* Unless `quiet`, the last line is the summary sentence:
+  `Found N findings (E errors, W warnings, I info) in F files.` or
+  `All clear: no findings in F files.`
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import ReportOptions, one_line, rule_counts, sorted_files, sorted_findings, summary_line
+
+if TYPE_CHECKING:
+    from ..model import RunResult
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    findings = sorted_findings(run)
+    if options.statistics:
+        lines = [
+            f"{count}\t{example.rule}\t{example.name}\t[{example.category}]"
+            for count, example in rule_counts(findings)
+        ]
+    else:
+        lines = [
+            f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {one_line(f.message)}"
+            for f in findings
+        ]
+    # Errors are shown even when quiet: a file that was never checked must
+    # not pass silently.
+    lines += [f"{file.path}: error: {one_line(file.error)}" for file in sorted_files(run) if file.error]
+    lines += [f"hypelint: error: {one_line(error)}" for error in run.errors]
+    if not options.quiet:
+        lines.append(summary_line(run))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,60 @@
+"""JSON format: the complete, stable result of a run for scripts and other tools.
+
+Contract (`schema_version` 1; new keys may be added, existing ones keep their
+meaning until the version changes):
+
+    {
+      "schema_version": 1,
+      "tool": {"name": "hypelint", "version": "..."},
+      "summary": {"files": n, "findings": n,
+                  "by_severity": {"error": n, "warning": n, "info": n},
+                  "by_category": {"<category>": n, ...}},
+      "files": [{"path": ..., "words": n, "error": null | "..."}, ...],
+      "findings": [Finding.as_dict(), ...],
+      "errors": ["...", ...]
+    }
+
+Each finding has path, rule, name, category, severity, message, line,
+column, end_line, end_column (1-based, end exclusive, counted in code
+points), offset, end_offset (0-based code-point offsets into the decoded
+text), excerpt, and suggestion only when there is one. Files are sorted by
+path, findings by `Finding.sort_key()`. The text is UTF-8 (no `\\u` escapes
+for non-ASCII), indented by two spaces.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from . import ReportOptions, category_counts, severity_counts, sorted_files, sorted_findings
+
+if TYPE_CHECKING:
+    from ..model import RunResult
+
+SCHEMA_VERSION = 1
+
+
+def build(run: RunResult, options: ReportOptions) -> dict[str, Any]:
+    """The JSON document as Python data."""
+    findings = sorted_findings(run)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "hypelint", "version": options.version},
+        "summary": {
+            "files": len(run.files),
+            "findings": len(findings),
+            "by_severity": severity_counts(findings),
+            "by_category": category_counts(findings),
+        },
+        "files": [
+            {"path": file.path, "words": file.words, "error": file.error}
+            for file in sorted_files(run)
+        ],
+        "findings": [finding.as_dict() for finding in findings],
+        "errors": list(run.errors),
+    }
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    return json.dumps(build(run, options), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,253 @@
+"""Rich format: the default terminal report, for people reading a draft's problems.
+
+Contract (a human format: layout may change, the content below stays):
+
+* Findings are grouped by file under a heading rule with the path and count.
+  Each finding shows `line:col`, the severity (error red, warning yellow,
+  info blue), the rule code and the message; then the source line with the
+  span underlined by `^` carets (to the end of the first line when the span
+  runs on), and the suggestion, dimmed, when there is one.
+* Carets line up in a terminal: tabs are expanded to 8-cell stops, wide
+  (CJK, emoji) characters count two cells, control characters are shown as
+  their Unicode control pictures so they cannot drive the terminal, and a
+  line too wide for the screen is shown as a window around the span.
+* A file that could not be checked is shown in red.
+* Unless `quiet`: tables of findings per rule and per category, then the
+  summary sentence. With `statistics`: the tables only.
+* User text (messages, source lines, paths) is rendered as `rich.text.Text`,
+  never as markup, so `[brackets]` in a draft print as they are.
+* Without `color` the output is plain text.
+
+`rich` is imported inside `render` only: the CLI must start fast.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from . import (
+    ReportOptions,
+    category_counts,
+    one_line,
+    plural,
+    rule_counts,
+    sorted_files,
+    sorted_findings,
+    summary_line,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..model import FileResult, Finding, RunResult
+
+DEFAULT_WIDTH = 100
+TAB_SIZE = 8
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "blue"}
+INDENT = "    "  # source lines and suggestions sit under the message
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    from rich.console import Console
+
+    console = Console(
+        file=io.StringIO(),
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        width=options.width or DEFAULT_WIDTH,
+        no_color=not options.color,
+        highlight=False,
+        # User text is passed as Text objects; these keep any stray str
+        # from being read as markup or :emoji: codes.
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+    if not options.statistics:
+        for file in sorted_files(run):
+            _print_file(console, file)
+        for error in run.errors:
+            _separate(console)
+            console.print(_text(f"error: {error}", "bold red"))
+    if options.statistics or not options.quiet:
+        _print_tables(console, run)
+    # The verdict, unless asked for quiet or for the tables alone (an empty
+    # statistics report still says that nothing was found).
+    if not options.quiet and (not options.statistics or not run.findings):
+        _separate(console)
+        style = "bold red" if run.findings or run.errors else "bold green"
+        console.print(_text(summary_line(run), style))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _separate(console: Console) -> None:
+    """A blank line between sections, but none at the very top."""
+    if console.file.tell():  # type: ignore[attr-defined]
+        console.line()
+
+
+# --- findings -----------------------------------------------------------------
+
+
+def _text(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(_printable(text), style=style)
+
+
+def _print_file(console: Console, file: FileResult) -> None:
+    if not file.findings and not file.error:
+        return
+    _separate(console)
+    count = plural(len(file.findings), "finding") if file.findings else "could not be checked"
+    console.rule(_text(f"{file.path} ({count})", "bold"), align="left", style="dim")
+    if file.error:
+        console.print(_text(f"error: could not check this file: {file.error}", "bold red"))
+    lines = _split_lines(file.source) if file.source is not None else None
+    findings = sorted(file.findings, key=lambda f: f.sort_key())
+    # Positions padded to one width so that severities and codes line up.
+    pad = max((len(_position(f)) for f in findings), default=0)
+    for finding in findings:
+        _print_finding(console, finding, lines, pad)
+
+
+def _position(finding: Finding) -> str:
+    return f"{finding.line}:{finding.column}"
+
+
+def _print_finding(console: Console, finding: Finding, lines: list[str] | None, pad: int) -> None:
+    from rich.text import Text
+
+    style = SEVERITY_STYLES.get(finding.severity, "")
+    header = Text.assemble(
+        (_position(finding).ljust(pad), "bold"),
+        " ",
+        (f"{finding.severity:<7}", style),
+        " ",
+        (finding.rule, "bold"),
+        " ",
+        _text(one_line(finding.message)),
+    )
+    console.print(header)
+    if lines is not None and 1 <= finding.line <= len(lines):
+        source, carets = _underline(lines[finding.line - 1], finding, console.width - len(INDENT))
+        # Cropped rather than wrapped: a wrapped line would lose its carets.
+        console.print(Text(INDENT) + Text(source), no_wrap=True, overflow="crop")
+        console.print(Text(INDENT) + Text(carets, style=style), no_wrap=True, overflow="crop")
+    if finding.suggestion:
+        suggestion = one_line(finding.suggestion)
+        console.print(Text(INDENT) + _text(f"suggestion: {suggestion}", "dim"))
+
+
+def _split_lines(source: str) -> list[str]:
+    """Source lines without their endings, numbered as `LineIndex` numbers them."""
+    # str.splitlines would also split on \v, \f, U+2028 ..., which LineIndex
+    # does not count as line breaks; this split matches it exactly.
+    return source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _printable(text: str) -> str:
+    """Text with control characters shown as control pictures (U+2400 ...)."""
+    return "".join(_picture(char) if _is_control(char) else char for char in text)
+
+
+def _is_control(char: str) -> bool:
+    code = ord(char)
+    return code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0
+
+
+def _picture(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """Each character of a line as (what to display, width in cells)."""
+    from rich.cells import cell_len
+
+    pieces: list[tuple[str, int]] = []
+    column = 0
+    for char in line:
+        if char == "\t":
+            shown = " " * (TAB_SIZE - column % TAB_SIZE)
+        elif _is_control(char):
+            shown = _picture(char)
+        else:
+            shown = char
+        width = cell_len(shown)
+        pieces.append((shown, width))
+        column += width
+    return pieces
+
+
+def _underline(line: str, finding: Finding, width: int) -> tuple[str, str]:
+    """The displayed source line and the caret line beneath it."""
+    pieces = _cells(line)
+    start = min(max(finding.column - 1, 0), len(pieces))
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces)
+    end = min(max(end, start), len(pieces))
+    lead = sum(w for _, w in pieces[:start])
+    span = sum(w for _, w in pieces[start:end])
+    shown, lead, span = _window(pieces, lead, max(span, 1), max(width, 10))
+    return shown, " " * lead + "^" * span
+
+
+def _window(pieces: list[tuple[str, int]], lead: int, span: int, width: int) -> tuple[str, int, int]:
+    """Fit a line into `width` cells, keeping the start of the underlined span in view.
+
+    Returns the text to show and the caret offset and length within it. A
+    line that is cut shows "…" where text was left out.
+    """
+    total = sum(cells for _, cells in pieces)
+    if total + 1 <= width:  # +1: a caret just past the end must fit too
+        return "".join(text for text, _ in pieces), lead, span
+    budget = width - 2  # room for an ellipsis at either end
+    # Some context before the span, but never a window past the line's end.
+    left = max(0, min(lead - budget // 4, total + 1 - budget))
+    shown: list[str] = []
+    first, used, position = None, 0, 0
+    for text, cells in pieces:
+        if left <= position and position + cells <= left + budget:
+            first = position if first is None else first
+            shown.append(text)
+            used += cells
+        position += cells
+    first = left if first is None else first
+    prefix = "…" if first > 0 else ""
+    suffix = "…" if first + used < total else ""
+    new_lead = max(lead - first, 0) + len(prefix)
+    visible = len(prefix) + used + 1 - new_lead  # cells left for carets
+    return prefix + "".join(shown) + suffix, new_lead, max(1, min(span, visible))
+
+
+# --- summary tables -------------------------------------------------------------
+
+
+def _print_tables(console: Console, run: RunResult) -> None:
+    from rich import box
+    from rich.table import Table
+
+    findings = sorted_findings(run)
+    if not findings:
+        return
+    by_rule = Table(title="Findings by rule", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
+    for column in ("Code", "Name", "Category"):
+        by_rule.add_column(column)
+    by_rule.add_column("Count", justify="right")
+    for count, example in rule_counts(findings):
+        by_rule.add_row(_text(example.rule), _text(example.name), _text(example.category), str(count))
+
+    by_category = Table(title="Findings by category", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
+    by_category.add_column("Category")
+    by_category.add_column("Count", justify="right")
+    for category, count in sorted(category_counts(findings).items(), key=lambda kv: (-kv[1], kv[0])):
+        by_category.add_row(_text(category), str(count))
+
+    _separate(console)
+    console.print(by_rule)
+    console.line()
+    console.print(by_category)
