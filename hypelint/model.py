@@ -208,6 +208,32 @@ class Document:
 
         return sum(count_words(block.text) for block in self.blocks)
 
+    @cached_property
+    def sentences(self) -> list:
+        """Every sentence, in order (segment.Sentence)."""
+        from .segment import sentences
+
+        return sentences(self)
+
+    @cached_property
+    def sections(self) -> list:
+        """Every heading's section (segment.Section)."""
+        from .segment import sections
+
+        return sections(self.blocks)
+
+    @cached_property
+    def quotes(self) -> list:
+        """Every quotation, with whether it is attributed (quotes.Quote)."""
+        from .quotes import find_quotes
+
+        return find_quotes(self)
+
+    def block_span(self, index: int) -> Span:
+        """Source span of a block's prose, end to end."""
+        block = self.blocks[index]
+        return block.source_span(0, len(block.text))
+
 
 @dataclass(frozen=True)
 class Match:
@@ -274,6 +300,7 @@ class FileResult:
     words: int = 0
     error: str | None = None  # set when the file could not be read or parsed
     source: str | None = None  # the decoded text, for reporters that show lines
+    fail_on: str = "warning"  # the fail level of the config that applied
 
 
 @dataclass

@@ -1,0 +1,105 @@
+"""The public API: lint text or paths and get findings back.
+
+    import hypelint
+    findings = hypelint.lint_text("A revolutionary model.", fmt="markdown")
+    run = hypelint.lint_paths(["drafts/"])
+
+Both read config the way the CLI does unless a Config is given.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterable
+
+from .config import Config, config_for, resolve_rules
+from .engine import lint_document
+from .model import FileResult, Finding, RunResult
+from .parsers import parse
+from .source import FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_file
+
+
+def lint_text(text: str, path: str | None = None, fmt: str | None = None, config: Config | None = None) -> list[Finding]:
+    """Findings for a draft given as text; `fmt` defaults from the path's suffix."""
+    fmt = fmt or format_for(path, "markdown")
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    config = config or config_for(path)
+    return lint_source(text, path, fmt, config).findings
+
+
+def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileResult:
+    doc = parse(text, fmt, path)
+    rules = list(resolve_rules(config))
+    ignore = config.ignores_for(path) if path else ()
+    findings = lint_document(doc, rules, config.accept, ignore)
+    return FileResult(path=path or "-", findings=findings, words=doc.word_count, source=text, fail_on=config.fail_on)
+
+
+def lint_file(path: str, config: Config) -> FileResult:
+    """One file, with read errors kept in the result rather than raised."""
+    try:
+        text = read_file(path)
+    except InputError as exc:
+        return FileResult(path=path, findings=[], error=str(exc), fail_on=config.fail_on)
+    return lint_source(text, path, format_for(path), config)
+
+
+def collect_rules(run: RunResult, config: Config) -> None:
+    """Note in the run what reporters may know of the rules a config uses."""
+    for rule in resolve_rules(config):
+        run.rules.setdefault(rule.code, rule.info())
+
+
+def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = config_for):
+    """Yield (path, config) for every draft under the given paths, and errors.
+
+    Directories are walked for .md, .markdown, .txt, .html and .htm files,
+    skipping hidden entries and excluded globs; links are not followed, so a
+    symlink loop cannot trap the walk. `configure` gives the config of a
+    path. Yields (path, Config) or (path, InputError).
+    """
+    for given in paths:
+        if os.path.isdir(given):
+            found = False
+            for folder, dirs, files in os.walk(given):
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not _excluded_dir(os.path.join(folder, d), configure)
+                )
+                for name in sorted(files):
+                    if name.startswith(".") or os.path.splitext(name)[1].lower() not in FORMAT_BY_SUFFIX:
+                        continue
+                    path = os.path.join(folder, name)
+                    if not os.path.isfile(path):
+                        continue
+                    file_config = configure(path)
+                    if file_config.is_excluded(path):
+                        continue
+                    found = True
+                    yield path, file_config
+            if not found:
+                yield given, InputError(f"{given}: no .md, .markdown, .txt, .html or .htm files to lint")
+        elif os.path.exists(given):
+            file_config = configure(given)
+            if not file_config.is_excluded(given):
+                yield given, file_config
+        else:
+            yield given, InputError(f"{given}: no such file or directory")
+
+
+def lint_paths(paths: Iterable[str], config: Config | None = None) -> RunResult:
+    """Lint files and folders; unreadable inputs are reported in the result."""
+    run = RunResult(files=[])
+    for path, found in discover_files(paths, (lambda _: config) if config else config_for):
+        if isinstance(found, InputError):
+            run.errors.append(str(found))
+            continue
+        run.files.append(lint_file(path, found))
+        collect_rules(run, found)
+    return run
+
+
+def _excluded_dir(folder: str, configure: Callable[[str], Config]) -> bool:
+    return configure(os.path.join(folder, "_")).is_excluded(folder)

@@ -1,0 +1,260 @@
+"""Configuration: where it is found, what keys it takes, which rules it selects.
+
+hypelint reads `[tool.hypelint]` in pyproject.toml, or hypelint.toml /
+.hypelint.toml, looking upward from each linted file (the nearest wins);
+`--config FILE` overrides the search. Relative paths and globs in a config
+file are relative to its folder. Any unknown key or bad value stops the run
+with one line naming the file, the key and what is allowed.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .model import SEVERITIES
+from .rules import Rule, RuleError, known_selector, load_packs, specificity
+
+CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
+FAIL_LEVELS = SEVERITIES + ("never",)
+KEYS = ("select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules", "rule-packs",
+        "vocabulary")  # fmt: skip
+
+
+class ConfigError(Exception):
+    """A config that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # the file it was read from; None for defaults
+    root: str = "."  # folder that relative globs and paths start from
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rule_settings: tuple[tuple[str, str | None, tuple], ...] = ()  # (code, severity, params items)
+    rule_packs: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+
+    def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None) -> "Config":
+        """Command-line options over the file's settings (Ruff's precedence)."""
+        return replace(
+            self,
+            select=tuple(select) if select is not None else self.select,
+            ignore=self.ignore + tuple(ignore),
+            extend_select=self.extend_select + tuple(extend_select),
+            fail_on=fail_on or self.fail_on,
+        )
+
+    def is_excluded(self, path: str) -> bool:
+        return any(_glob_match(pattern, path, self.root) for pattern in self.exclude)
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            if _glob_match(pattern, path, self.root):
+                found.extend(selectors)
+        return tuple(found)
+
+    def describe(self) -> dict[str, Any]:
+        """The settings as `hypelint config --show` prints them."""
+        return {
+            "config-file": self.path or "(none: defaults)",
+            "select": list(self.select) if self.select is not None else "(rules on by default)",
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "fail-on": self.fail_on,
+            "exclude": list(self.exclude),
+            "per-file-ignores": {p: list(s) for p, s in self.per_file_ignores},
+            "rules": {code: {"severity": sev, "params": dict(params)} for code, sev, params in self.rule_settings},
+            "rule-packs": list(self.rule_packs),
+            "vocabulary": {"accept": list(self.accept)},
+        }
+
+
+def _glob_match(pattern: str, path: str, root: str) -> bool:
+    absolute = os.path.abspath(path)
+    try:
+        relative = Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+    except ValueError:  # another drive on Windows
+        relative = Path(absolute).as_posix()
+    candidates = {relative, Path(path).as_posix(), Path(path).name}
+    if pattern.endswith("/**"):
+        base = pattern[:-3]
+        if any(c == base or c.startswith(base + "/") for c in candidates):
+            return True
+    return any(fnmatch.fnmatchcase(c, pattern) for c in candidates)
+
+
+# --- reading files -------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+
+
+def load_config_file(path: str | os.PathLike) -> Config:
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("hypelint", {})
+    return config_from_data(data, str(path), str(path.parent))
+
+
+def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}: key '{key}': {problem}")
+
+    def string_list(key: str, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise fail(key, "must be a list of strings")
+        return tuple(v.strip() for v in value)
+
+    values: dict[str, Any] = {"path": path, "root": root}
+    for key, value in data.items():
+        if key not in KEYS:
+            raise fail(key, f"unknown key; allowed: {', '.join(KEYS)}")
+        if key in ("select", "ignore", "extend-select", "exclude"):
+            values[key.replace("-", "_")] = string_list(key, value)
+        elif key == "fail-on":
+            if value not in FAIL_LEVELS:
+                raise fail(key, f"{value!r} is not one of: {', '.join(FAIL_LEVELS)}")
+            values["fail_on"] = value
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise fail(key, "must be a table of glob = [selectors]")
+            values["per_file_ignores"] = tuple(
+                (glob, string_list(f"{key}.{glob}", selectors)) for glob, selectors in value.items()
+            )
+        elif key == "rule-packs":
+            values["rule_packs"] = tuple(os.path.join(root, p) for p in string_list(key, value))
+        elif key == "vocabulary":
+            if not isinstance(value, dict) or set(value) - {"accept"}:
+                raise fail(key, "must be a table with the key 'accept'")
+            values["accept"] = string_list("vocabulary.accept", value.get("accept", []))
+        elif key == "rules":
+            values["rule_settings"] = _rule_settings(value, fail)
+    return Config(**values)
+
+
+def _rule_settings(value: Any, fail) -> tuple:
+    if not isinstance(value, dict):
+        raise fail("rules", "must be a table of rule codes, e.g. [rules.HL201]")
+    settings = []
+    for code, table in value.items():
+        key = f"rules.{code}"
+        if not isinstance(table, dict) or set(table) - {"severity", "params"}:
+            raise fail(key, "takes only 'severity' and 'params'")
+        severity = table.get("severity")
+        if severity is not None and severity not in SEVERITIES:
+            raise fail(f"{key}.severity", f"{severity!r} is not one of: {', '.join(SEVERITIES)}")
+        params = table.get("params", {})
+        if not isinstance(params, dict):
+            raise fail(f"{key}.params", "must be a table")
+        settings.append((code, severity, tuple(sorted(params.items()))))
+    return tuple(settings)
+
+
+@lru_cache(maxsize=None)
+def _config_in(folder: str) -> Config | None:
+    """The config defined in this folder itself, if any."""
+    for name in CONFIG_FILES:
+        candidate = Path(folder) / name
+        if not candidate.is_file():
+            continue
+        if name == "pyproject.toml" and "hypelint" not in _read_toml(candidate).get("tool", {}):
+            continue
+        return load_config_file(candidate)
+    return None
+
+
+@lru_cache(maxsize=None)
+def discover(folder: str) -> Config:
+    """The nearest config at or above a folder; defaults when there is none."""
+    found = _config_in(folder)
+    if found:
+        return found
+    parent = os.path.dirname(folder)
+    if parent == folder:
+        return Config()
+    return discover(parent)
+
+
+def config_for(path: str | None, explicit: str | None = None) -> Config:
+    """The config that applies to a file (or to the current folder for stdin)."""
+    if explicit:
+        return _explicit(os.path.abspath(explicit))
+    folder = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    return discover(folder)
+
+
+@lru_cache(maxsize=None)
+def _explicit(path: str) -> Config:
+    return load_config_file(path)
+
+
+# --- rule selection --------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def resolve_rules(config: Config) -> tuple[Rule, ...]:
+    """The rules a config turns on, with its severity and param overrides."""
+    try:
+        rules = load_packs(config.rule_packs)
+    except RuleError as exc:
+        raise ConfigError(str(exc)) from None
+    source = config.path or "command line"
+    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore),
+                           ("extend-select", config.extend_select)):  # fmt: skip
+        for selector in selectors:
+            if not known_selector(selector, rules):
+                raise ConfigError(f"{source}: key '{key}': unknown rule selector {selector!r}; "
+                                  "use a code (HL101), a code prefix, a rule name, a category or a pack")  # fmt: skip
+    by_code = {rule.code: rule for rule in rules}
+    for code, _, _ in config.rule_settings:
+        if code not in by_code:
+            raise ConfigError(f"{source}: key 'rules.{code}': no rule has this code")
+    chosen = []
+    for rule in rules:
+        if not _enabled(rule, config):
+            continue
+        for code, severity, params in config.rule_settings:
+            if code == rule.code:
+                try:
+                    rule = rule.with_overrides(severity, dict(params))
+                except RuleError as exc:
+                    raise ConfigError(f"{source}: key 'rules.{code}.params': {str(exc).split(': ', 2)[-1]}") from None
+        chosen.append(rule)
+    return tuple(chosen)
+
+
+def _enabled(rule: Rule, config: Config) -> bool:
+    """Ruff's rule: the most specific selector decides; ignore wins a tie."""
+    if config.select is None:
+        chosen = 1 if rule.default else 0
+    else:
+        chosen = max((specificity(rule, s) for s in config.select), default=0)
+    chosen = max([chosen] + [specificity(rule, s) for s in config.extend_select])
+    ignored = max((specificity(rule, s) for s in config.ignore), default=0)
+    return chosen > 0 and chosen > ignored

@@ -1,0 +1,106 @@
+"""The engine: selected rules over a parsed document, to sorted Findings.
+
+For each document: run every selected rule's kind, drop matches that touch
+excluded regions (code, URLs, front matter) or accepted vocabulary, stamp
+code, name, category, severity and message, apply inline suppressions and
+per-file ignores, report unused suppressions, then dedupe and sort.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .kinds import kind_module
+from .model import Document, Finding, Match, Span
+from .rules import Rule, specificity
+from .suppress import apply_suppressions
+
+UNUSED_SUPPRESSION_KIND = "unused-suppression"
+_EXCERPT_LIMIT = 160
+
+
+class _Template(dict):
+    """Message values; an unknown {name} stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def lint_document(
+    doc: Document,
+    rules: list[Rule],
+    accept: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> list[Finding]:
+    """Findings for one document from the given (already selected) rules.
+
+    `ignore` holds selectors that apply to this file only (per-file-ignores).
+    """
+    by_code = {rule.code: rule for rule in rules}
+    accepted = _accepted_spans(doc, accept)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.kind == UNUSED_SUPPRESSION_KIND:
+            continue
+        for match in kind_module(rule.kind).check(doc, rule):
+            if doc.is_excluded(match.span) or any(span.overlaps(match.span) for span in accepted):
+                continue
+            findings.append(make_finding(doc, rule, match))
+
+    def selects(finding: Finding, selector: str) -> bool:
+        rule = by_code.get(finding.rule)
+        return bool(rule and specificity(rule, selector))
+
+    findings, unused = apply_suppressions(doc, findings, selects)
+    if ignore:
+        findings = [f for f in findings if not any(selects(f, s) for s in ignore)]
+    for rule in rules:
+        if rule.kind == UNUSED_SUPPRESSION_KIND:
+            for directive in unused:
+                what = "=" + ",".join(directive.selectors) if directive.selectors else ""
+                match = Match(directive.span, values=(("directive", f"{directive.action}{what}"),))
+                findings.append(make_finding(doc, rule, match))
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:
+    span = match.span
+    line, column = doc.lines.line_col(span.start)
+    end_line, end_column = doc.lines.line_col(span.end)
+    excerpt = " ".join(doc.text[span.start : span.end].split())
+    if len(excerpt) > _EXCERPT_LIMIT:
+        excerpt = excerpt[: _EXCERPT_LIMIT - 1] + "…"
+    values = _Template(match.values)
+    values.setdefault("match", excerpt)
+    message = match.message or rule.message.format_map(values)
+    suggestion = match.suggestion or (rule.suggestion.format_map(values) if rule.suggestion else None)
+    return Finding(
+        path=doc.path or "-",
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=match.severity or rule.severity,
+        message=message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=span.start,
+        end_offset=span.end,
+        excerpt=excerpt,
+        suggestion=suggestion,
+    )
+
+
+def _accepted_spans(doc: Document, accept: tuple[str, ...]) -> list[Span]:
+    """Where the accepted vocabulary (names never flagged) occurs in the prose."""
+    if not accept:
+        return []
+    pattern = regex.compile(
+        r"(?<!\w)(?:" + "|".join(regex.escape(term) for term in sorted(accept, key=len, reverse=True)) + r")(?!\w)"
+    )
+    spans = []
+    for block in doc.blocks:
+        for found in pattern.finditer(block.text):
+            spans.append(block.source_span(found.start(), found.end()))
+    return spans

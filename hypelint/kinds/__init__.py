@@ -1,0 +1,22 @@
+"""Rule kinds: the small set of Python behaviours that rule files pick from.
+
+A kind module exposes `Params` (a frozen dataclass built from the rule's
+`params` mapping, validated) and `check(doc, rule)`, a generator of Matches.
+Kinds are pure: they read the document and never see config or output.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+# kind name -> module under hypelint.kinds
+KINDS = {
+    "existence": "existence",
+    "question-needs-answer": "question_answer",
+    "unused-suppression": "unused_suppression",
+}
+
+
+def kind_module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{KINDS[name]}")

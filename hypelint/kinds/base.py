@@ -1,0 +1,96 @@
+"""What every kind shares: params built from rule data, scopes, term patterns."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from typing import Any, Iterator
+
+import regex
+
+from ..model import Block, Document
+
+
+@dataclasses.dataclass(frozen=True)
+class Params:
+    """Base of each kind's params; `from_dict` checks names and types."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        unknown = set(data) - set(fields)
+        if unknown:
+            raise ValueError(f"unknown param {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(fields)) or 'none'}")
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for name, value in data.items():
+            values[name] = _coerce(name, value, hints[name])
+        return cls(**values)
+
+
+def _coerce(name: str, value: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"param {name!r} must be true or false")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"param {name!r} must be a whole number")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"param {name!r} must be a number")
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str):
+            raise ValueError(f"param {name!r} must be a string")
+        return value
+    if origin is tuple:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"param {name!r} must be a list of strings")
+        return tuple(value)
+    if origin is dict or hint is dict:
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise ValueError(f"param {name!r} must be a mapping of strings")
+        return {str(k).lower(): v for k, v in value.items()}
+    return value
+
+
+def in_scope(block: Block, scope: tuple[str, ...]) -> bool:
+    for name in scope:
+        if name == "all":
+            return True
+        if name == "prose" and block.kind not in ("heading", "title"):
+            return True
+        if block.kind == name or name in block.containers:
+            return True
+    return False
+
+
+def scoped_blocks(doc: Document, scope: tuple[str, ...]) -> Iterator[tuple[int, Block]]:
+    for index, block in enumerate(doc.blocks):
+        if in_scope(block, scope):
+            yield index, block
+
+
+def term_pattern(terms: tuple[str, ...], is_regex: bool = False) -> regex.Pattern:
+    """One case-insensitive alternation of whole-word terms, longest first.
+
+    A space in a term matches any run of white space (a line break included)
+    and a hyphen matches a hyphen, a dash or a space, so "game-changing"
+    finds "game changing" too.
+    """
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        if is_regex:
+            parts.append(f"(?:{term})")
+            continue
+        escaped = regex.escape(term.strip())
+        escaped = escaped.replace(r"\ ", r"\s+").replace(r"\-", r"[-‐‑–\s]?")
+        parts.append(escaped)
+    return regex.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", regex.I | regex.V0)
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)

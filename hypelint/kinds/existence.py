@@ -1,0 +1,68 @@
+"""existence: flag words and phrases that should not stand in the writer's voice.
+
+Params:
+  terms        phrases to find (whole words, case-insensitive)
+  regex        treat terms as regular expressions (default false)
+  suggestions  phrase -> what to write instead (lower-case keys)
+  exceptions   longer phrases that contain a term but are fine
+               ("leading to", "best practices"); a match inside one is dropped
+  quoted       what to do inside an attributed quotation: "skip" (default),
+               or "flag"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from ..model import Document, Match
+from ..quotes import quoted_ranges
+from .base import Params as BaseParams
+from .base import inside, scoped_blocks, term_pattern
+
+
+@dataclass(frozen=True)
+class Params(BaseParams):
+    terms: tuple[str, ...] = ()
+    regex: bool = False
+    suggestions: dict = field(default_factory=dict)
+    exceptions: tuple[str, ...] = ()
+    quoted: str = "skip"
+
+    def __post_init__(self):
+        if not self.terms:
+            raise ValueError("param 'terms' must list at least one phrase")
+        if self.quoted not in ("skip", "flag"):
+            raise ValueError("param 'quoted' must be 'skip' or 'flag'")
+        self.pattern  # compile now so a bad pattern fails at load time
+
+    @cached_property
+    def pattern(self):
+        try:
+            return term_pattern(self.terms, self.regex)
+        except Exception as exc:  # regex.error: report it as a bad param
+            raise ValueError(f"param 'terms' has an invalid pattern: {exc}") from None
+
+    @cached_property
+    def exception_pattern(self):
+        return term_pattern(self.exceptions) if self.exceptions else None
+
+
+def check(doc: Document, rule) -> Iterator[Match]:
+    params: Params = rule.params
+    quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
+    for index, block in scoped_blocks(doc, rule.scope):
+        text = block.text
+        allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
+        for found in params.pattern.finditer(text):
+            start, end = found.span()
+            if inside(allowed, start, end) or inside(quoted.get(index, []), start, end):
+                continue
+            phrase = found.group()
+            key = " ".join(phrase.lower().split())
+            yield Match(
+                span=block.source_span(start, end),
+                values=(("match", phrase),),
+                suggestion=params.suggestions.get(key) or params.suggestions.get(key.replace(" ", "-")),
+            )

@@ -1,0 +1,41 @@
+"""Parsing: source text of any supported format into a Document.
+
+Each format has its own module; what holds for all of them (bare URLs are
+never prose, suppression comments are read) is done once here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Span
+from ..suppress import read_directives
+
+URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]*\w\b")
+
+
+def parse(text: str, fmt: str, path: str | None = None) -> Document:
+    """Parse a draft; `fmt` is markdown, html or text."""
+    if text.startswith("\ufeff"):
+        raise ValueError("text must be decoded with its BOM removed")
+    if fmt == "markdown":
+        from .markdown import parse_markdown as parser
+    elif fmt == "html":
+        from .html import parse_html as parser
+    elif fmt == "text":
+        from .text import parse_text as parser
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected markdown, html or text")
+    doc = parser(text, path)
+    _exclude_addresses(doc)
+    doc.directives = read_directives(doc)
+    return doc
+
+
+def _exclude_addresses(doc: Document) -> None:
+    """Bare URLs and e-mail addresses in prose are never linted."""
+    for block in doc.blocks:
+        for pattern in (URL, EMAIL):
+            for found in pattern.finditer(block.text):
+                doc.excluded.append(block.source_span(found.start(), found.end()))

@@ -1,0 +1,133 @@
+"""Assembling a block's prose text together with its exact map to the source.
+
+Every parser feeds pieces of prose with the source offset each came from;
+the builder keeps the text and the runs (text_pos, source_pos) so that any
+character of the prose maps back to exactly one place in the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..model import Block
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+class BlockBuilder:
+    """Collects prose pieces for one block."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.runs: list[tuple[int, int]] = []
+        self.length = 0
+        self._next_source = -1  # source offset that would continue the last run
+
+    def add(self, piece: str, source_pos: int) -> None:
+        """Append prose whose characters sit contiguously in the source."""
+        if not piece:
+            return
+        if source_pos != self._next_source:
+            self.runs.append((self.length, source_pos))
+        self.parts.append(piece)
+        self.length += len(piece)
+        self._next_source = source_pos + len(piece)
+
+    def add_char(self, char: str, source_pos: int, source_len: int) -> None:
+        """Append one prose character standing for `source_len` source chars
+        (an entity such as `&amp;`, or a line break written as CRLF)."""
+        self.runs.append((self.length, source_pos))
+        self.parts.append(char)
+        self.length += len(char)
+        # Whatever follows starts a run of its own unless this was a plain
+        # one-to-one character.
+        self._next_source = source_pos + 1 if source_len == 1 and len(char) == 1 else -1
+
+    def add_raw(self, raw: str, source_pos: int) -> None:
+        """Append raw source text (HTML data), decoding character references."""
+        last = 0
+        for entity in _ENTITY.finditer(raw):
+            self.add(raw[last : entity.start()], source_pos + last)
+            decoded = html.unescape(entity.group())
+            self.add_char(decoded, source_pos + entity.start(), len(entity.group()))
+            last = entity.end()
+        self.add(raw[last:], source_pos + last)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def build(self, kind: str, start: int, end: int, level: int = 0, containers: tuple[str, ...] = ()) -> Block | None:
+        """The finished block, or None when it holds no visible text."""
+        text = self.text
+        stripped = text.strip()
+        if not stripped:
+            return None
+        runs = self.runs
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            runs = _drop_leading(runs, lead)
+        return Block(kind=kind, text=stripped, runs=runs, level=level, containers=containers, start=start, end=end)
+
+
+def _drop_leading(runs: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:
+    """Runs for the same text with its first `cut` characters removed."""
+    shifted: list[tuple[int, int]] = []
+    for text_pos, source_pos in runs:
+        if text_pos <= cut:
+            shifted = [(0, source_pos + (cut - text_pos))]
+        else:
+            shifted.append((text_pos - cut, source_pos))
+    return shifted
+
+
+def align(builder: BlockBuilder, content: str, source: str, cursor: int, limit: int) -> int:
+    """Append `content` (text a parser decoded) mapped onto `source` from `cursor`.
+
+    The content normally stands verbatim in the source, perhaps after markup
+    the parser consumed (emphasis markers, brackets, line prefixes). Where it
+    does not (backslash escapes, entities), characters are matched one by one.
+    Returns the source offset just after the content.
+    """
+    if not content:
+        return cursor
+    if source.startswith(content, cursor):
+        builder.add(content, cursor)
+        return cursor + len(content)
+    found = source.find(content, cursor, limit)
+    if found >= 0 and _only_markup(source, cursor, found):
+        builder.add(content, found)
+        return found + len(content)
+    for char in content:
+        cursor = _align_char(builder, char, source, cursor, limit)
+    return cursor
+
+
+_MARKUP = set("*_~[]!<>#`\\ \t\r\n|:-=+")
+
+
+def _only_markup(source: str, start: int, end: int) -> bool:
+    return all(ch in _MARKUP for ch in source[start:end])
+
+
+def _align_char(builder: BlockBuilder, char: str, source: str, cursor: int, limit: int) -> int:
+    scan = cursor
+    while scan < limit:
+        current = source[scan]
+        if current == char:
+            builder.add(char, scan)
+            return scan + 1
+        if current == "\\" and scan + 1 < limit and source[scan + 1] == char:
+            builder.add(char, scan + 1)
+            return scan + 2
+        if current == "&":
+            entity = _ENTITY.match(source, scan)
+            if entity and html.unescape(entity.group()) == char:
+                builder.add_char(char, scan, len(entity.group()))
+                return entity.end()
+        scan += 1
+    # The parser produced a character the source does not hold (markdown-it
+    # replaces NUL with U+FFFD): map it to where we are, never beyond.
+    builder.add_char(char, min(cursor, max(limit - 1, 0)), 1)
+    return cursor

@@ -1,0 +1,89 @@
+"""Front matter: YAML between `---` lines or TOML between `+++` lines.
+
+The region is never linted. Its `date`, `published` or `updated` key gives the
+document's date, which rules use to tell the future from the past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..model import Span
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_DATE_KEYS = ("date", "published", "updated")
+
+
+def find_front_matter(text: str) -> tuple[Span, dict[str, Any]] | None:
+    """The front matter's span and parsed mapping, or None when there is none.
+
+    A front matter that does not parse is still excluded from linting (it is
+    not prose), with an empty mapping.
+    """
+    opening = _OPEN.match(text)
+    if not opening:
+        return None
+    fence = opening.group(1)
+    closing = re.compile(r"^" + re.escape(fence) + r"[ \t]*$", re.M)
+    close = closing.search(text, opening.end())
+    if close is None:
+        return None
+    body = text[opening.end() : close.start()]
+    end = close.end()
+    if text.startswith("\r\n", end):
+        end += 2
+    elif text.startswith(("\n", "\r"), end):
+        end += 1
+    return Span(0, end), _parse(body, _FENCES[fence])
+
+
+def _parse(body: str, language: str) -> dict[str, Any]:
+    try:
+        if language == "yaml":
+            import yaml
+
+            data = yaml.safe_load(body)
+        else:
+            try:
+                import tomllib
+            except ModuleNotFoundError:  # Python 3.10
+                import tomli as tomllib
+            data = tomllib.loads(body)
+    except Exception:  # malformed front matter is the author's business, not a crash
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def document_date(meta: dict[str, Any]) -> dt.date | None:
+    """The first of date/published/updated that reads as a date."""
+    for key in _DATE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            parsed = parse_date(value)
+            if parsed:
+                return parsed
+    return None
+
+
+def parse_date(value: str) -> dt.date | None:
+    """An ISO date at the start of a string ("2025-03-14", "2025-03-14T09:00Z")."""
+    found = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not found:
+        return None
+    try:
+        return dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return None
+
+
+def blank_out(text: str, span: Span) -> str:
+    """The text with a region turned to spaces, newlines kept, so offsets hold."""
+    region = re.sub(r"[^\r\n]", " ", text[span.start : span.end])
+    return text[: span.start] + region + text[span.end :]

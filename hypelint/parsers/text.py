@@ -1,0 +1,191 @@
+"""Plain-text drafts into prose blocks: paragraphs, bare title lines, lists.
+
+Plain drafts carry no markup, so structure is read the way an editor reads
+it. A group of lines between blank lines is either one hard-wrapped
+paragraph, or (when its lines are long or each ends a sentence) one block per
+line. A short line with no closing period that starts with a capital is a
+bare heading; question lines after a bare "FAQ" line are its sub-headings, so
+an FAQ of bare questions has the same shape as a Markdown one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, LineIndex, Span
+from .builder import BlockBuilder
+from .frontmatter import document_date, find_front_matter
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
+_LONE_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]*$")
+_FAQ_TITLE = re.compile(r"(?i)^(?:faqs?|frequently asked questions|questions and answers|q ?& ?a)\s*:?$")
+# A line ending in one of these words was wrapped mid-sentence, not a title.
+_CONNECTORS = set(
+    "a an and as at but by for from in into its of on or so than that the their this to with was were is are be "
+    "which who whose while has have had not".split()
+)
+_SMALL_WORDS = set("a an and as at but by for from in into of on or the to vs via with".split())
+_LONG_LINE = 160
+
+
+def parse_text(text: str, path: str | None = None) -> Document:
+    doc = Document(text=text, path=path, fmt="text", blocks=[])
+    start = 0
+    front = find_front_matter(text)
+    if front:
+        span, doc.meta = front
+        doc.excluded.append(span)
+        doc.date = document_date(doc.meta)
+        start = span.end
+    for comment in _COMMENT.finditer(text, start):
+        span = Span(comment.start(), comment.end())
+        doc.comments.append(span)
+        doc.excluded.append(span)
+    _Reader(doc, start).read()
+    return doc
+
+
+class _Reader:
+    def __init__(self, doc: Document, start: int):
+        self.doc = doc
+        self.text = doc.text
+        self.start = start
+        self.in_faq = False
+        self.seen_prose = False
+
+    def visible(self, span: Span) -> list[tuple[int, int]]:
+        """Pieces of a line that are not inside a comment."""
+        pieces, pos = [], span.start
+        for comment in self.doc.comments:
+            if comment.end <= pos or comment.start >= span.end:
+                continue
+            if comment.start > pos:
+                pieces.append((pos, comment.start))
+            pos = max(pos, comment.end)
+        if pos < span.end:
+            pieces.append((pos, span.end))
+        return pieces
+
+    def line_text(self, span: Span) -> str:
+        return "".join(self.text[a:b] for a, b in self.visible(span)).strip()
+
+    def read(self) -> None:
+        lines = LineIndex(self.text)
+        chunk: list[Span] = []
+        for number in range(1, lines.line_count + 1):
+            span = lines.line_span(number)
+            if span.end <= self.start:
+                continue
+            span = Span(max(span.start, self.start), span.end)
+            content = self.text[span.start : span.end].rstrip("\r\n")
+            span = Span(span.start, span.start + len(content))
+            if self.line_text(span):
+                chunk.append(span)
+            elif chunk:
+                self.read_chunk(chunk)
+                chunk = []
+        if chunk:
+            self.read_chunk(chunk)
+
+    def read_chunk(self, chunk: list[Span]) -> None:
+        texts = [self.line_text(span) for span in chunk]
+        per_line = any(len(t) > _LONG_LINE for t in texts) or (
+            sum(1 for t in texts if t[-1] in '.?!:"”)' or _LIST_ITEM.match(t) or _heading_like(t)) >= 0.8 * len(texts)
+        )
+        current: list[Span] = []
+        current_kind = ""
+        lone_marker = False
+
+        def flush() -> None:
+            nonlocal current
+            if current:
+                self.emit(current_kind, current)
+            current = []
+
+        for index, (span, line) in enumerate(zip(chunk, texts)):
+            raw = self.text[span.start : span.end]
+            if _LONE_MARKER.match(raw):
+                flush()
+                current_kind, lone_marker = "list_item", True
+                continue
+            marker = _LIST_ITEM.match(raw)
+            if marker:
+                flush()
+                current_kind, lone_marker = "list_item", False
+                current = [Span(span.start + marker.end(), span.end)]
+                continue
+            if self.is_heading(line, index, texts, per_line):
+                flush()
+                self.emit_heading(span, line)
+                continue
+            indented = raw[:1] in (" ", "\t")
+            # An item opened by a marker on a line of its own runs on until a
+            # line ends a sentence ("-" / "Talent pool:" / "China has ...").
+            open_item = lone_marker and not (current and texts[index - 1][-1] in ".!?")
+            if current_kind == "list_item" and (open_item or indented or (current and not per_line)):
+                current.append(span)
+                continue
+            if current and current_kind == "paragraph" and not per_line:
+                current.append(span)
+                continue
+            flush()
+            current_kind, lone_marker = "paragraph", False
+            current = [span]
+        flush()
+
+    def is_heading(self, line: str, index: int, texts: list[str], per_line: bool) -> bool:
+        if not _heading_like(line):
+            return False
+        if per_line:
+            return True
+        # Inside a hard-wrapped paragraph only its first line can be a title,
+        # and only when it reads as one.
+        if index != 0:
+            return False
+        return len(texts) == 1 or line.endswith("?") or _title_case(line)
+
+    def emit_heading(self, span: Span, line: str) -> None:
+        question = line.endswith("?")
+        if _FAQ_TITLE.match(line):
+            level, self.in_faq = 2, True
+        elif question and self.in_faq:
+            level = 3
+        elif not self.seen_prose and not self.doc.blocks:
+            level = 1
+        else:
+            level, self.in_faq = 2, self.in_faq and question
+        self.emit("heading", [span], level)
+
+    def emit(self, kind: str, spans: list[Span], level: int = 0) -> None:
+        builder = BlockBuilder()
+        for number, span in enumerate(spans):
+            if number:
+                builder.add("\n", spans[number - 1].end)
+            for a, b in self.visible(span):
+                builder.add(self.text[a:b], a)
+        containers = ("list_item",) if kind == "list_item" else ()
+        block = builder.build(kind, spans[0].start, spans[-1].end, level, containers)
+        if block:
+            self.doc.blocks.append(block)
+            if kind != "heading":
+                self.seen_prose = True
+
+
+def _heading_like(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 16 or len(line) > 120:
+        return False
+    if line[-1] in ".,;:!" or _LIST_ITEM.match(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+        return False
+    return words[-1].lower() not in _CONNECTORS
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.6 * len(words)

@@ -1,0 +1,219 @@
+"""Rules are data: loading and validating `rules/<pack>/<rule>.yaml`.
+
+A rule file names a kind (the Python code that finds matches) and gives it
+params; everything a user reads about the rule (message, description,
+rationale, reference, examples) lives in the same file. Packs load once per
+run; a bad file stops the run with one line naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .kinds import KINDS, kind_module
+from .model import CATEGORIES, SEVERITIES, RuleInfo
+
+SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
+_REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
+_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion")
+_CODE = re.compile(r"HL\d{3}")
+_NAME = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    kind: str
+    message: str
+    description: str
+    rationale: str
+    pack: str
+    path: str
+    reference: str = ""
+    scope: tuple[str, ...] = ("prose",)
+    params: Any = None  # the kind's frozen params object
+    raw_params: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    default: bool = True
+    suggestion: str | None = None
+
+    def info(self) -> RuleInfo:
+        return RuleInfo(self.code, self.name, self.category, self.severity, self.description.strip(),
+                        self.rationale.strip(), self.reference)  # fmt: skip
+
+    def with_overrides(self, severity: str | None = None, params: dict | None = None) -> "Rule":
+        """The rule as a config adjusts it (severity, params merged over its own)."""
+        from dataclasses import replace
+
+        changes: dict[str, Any] = {}
+        if severity:
+            changes["severity"] = severity
+        if params:
+            merged = {**self.raw_params, **params}
+            changes["params"] = _build_params(self.kind, merged, self.path)
+            changes["raw_params"] = merged
+        return replace(self, **changes) if changes else self
+
+
+def builtin_packs_dir() -> Path:
+    """Where the shipped packs are: inside the installed package, or the checkout."""
+    from importlib import resources
+
+    try:
+        return Path(str(resources.files("hypelint.packs")))
+    except ModuleNotFoundError:  # running from a source tree that is not installed
+        return Path(__file__).resolve().parent.parent / "rules"
+
+
+def load_packs(extra: Iterable[str | Path] = ()) -> list[Rule]:
+    """Every rule of the built-in packs plus the given pack folders."""
+    rules = list(_load_builtin())
+    for folder in extra:
+        rules.extend(_load_pack(Path(folder)))
+    _check_unique(rules)
+    return sorted(rules, key=lambda r: r.code)
+
+
+@lru_cache(maxsize=1)
+def _load_builtin() -> tuple[Rule, ...]:
+    root = builtin_packs_dir()
+    rules: list[Rule] = []
+    for pack in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
+        rules.extend(_load_pack(pack))
+    return tuple(rules)
+
+
+def _load_pack(folder: Path) -> list[Rule]:
+    if not folder.is_dir():
+        raise RuleError(f"{folder}: rule pack folder not found")
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if not files:
+        raise RuleError(f"{folder}: rule pack has no .yaml rule files")
+    return [load_rule(path, folder.name) for path in files]
+
+
+def load_rule(path: Path, pack: str) -> Rule:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file ({exc})") from None
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" line {where.line + 1}" if where else ""
+        raise RuleError(f"{path}:{line}: invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    return rule_from_data(data, str(path), pack)
+
+
+def rule_from_data(data: Any, path: str, pack: str) -> Rule:
+    def fail(key: str, problem: str) -> RuleError:
+        return RuleError(f"{path}: key '{key}': {problem}")
+
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must be a mapping of keys")
+    for key in _REQUIRED:
+        if key not in data:
+            raise fail(key, "required key is missing")
+    for key in data:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            raise fail(key, f"unknown key; allowed: {', '.join(_REQUIRED + _OPTIONAL)}")
+    for key in ("code", "name", "message", "description", "rationale", "kind", "category", "severity"):
+        if not isinstance(data[key], str) or not data[key].strip():
+            raise fail(key, "must be a non-empty string")
+    if not _CODE.fullmatch(data["code"]):
+        raise fail("code", f"{data['code']!r} is not 'HL' followed by three digits")
+    if not _NAME.fullmatch(data["name"]):
+        raise fail("name", f"{data['name']!r} is not a dotted lowercase name such as 'promotional.hype-word'")
+    if data["category"] not in CATEGORIES:
+        raise fail("category", f"{data['category']!r} is not one of: {', '.join(CATEGORIES)}")
+    if data["severity"] not in SEVERITIES:
+        raise fail("severity", f"{data['severity']!r} is not one of: {', '.join(SEVERITIES)}")
+    if data["kind"] not in KINDS:
+        raise fail("kind", f"{data['kind']!r} is not one of: {', '.join(sorted(KINDS))}")
+    scope = data.get("scope", "prose")
+    scope = (scope,) if isinstance(scope, str) else scope
+    if not isinstance(scope, (list, tuple)) or not all(s in SCOPES for s in scope):
+        raise fail("scope", f"must be one or a list of: {', '.join(SCOPES)}")
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        raise fail("params", "must be a mapping")
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
+        raise fail("examples", "must be a mapping with 'fail' and 'pass' lists")
+    for side, texts in examples.items():
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise fail(f"examples.{side}", "must be a list of strings")
+    default = data.get("default", True)
+    if not isinstance(default, bool):
+        raise fail("default", "must be true or false")
+    return Rule(
+        code=data["code"],
+        name=data["name"],
+        category=data["category"],
+        severity=data["severity"],
+        kind=data["kind"],
+        message=data["message"].strip(),
+        description=data["description"],
+        rationale=data["rationale"],
+        pack=pack,
+        path=path,
+        reference=str(data.get("reference", "") or ""),
+        scope=tuple(scope),
+        params=_build_params(data["kind"], params, path),
+        raw_params=params,
+        examples=examples,
+        default=default,
+        suggestion=data.get("suggestion"),
+    )
+
+
+def _build_params(kind: str, params: dict, path: str):
+    try:
+        return kind_module(kind).Params.from_dict(params)
+    except (TypeError, ValueError) as exc:
+        raise RuleError(f"{path}: key 'params': {exc}") from None
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for rule in rules:
+        for key in (rule.code, rule.name):
+            if key in seen and seen[key] != rule.path:
+                raise RuleError(f"{rule.path}: key 'code': {key} is already defined in {seen[key]}")
+            seen[key] = rule.path
+
+
+# --- selection ----------------------------------------------------------------
+
+
+def specificity(rule: Rule | RuleInfo, selector: str, pack: str | None = None) -> int:
+    """How specifically a selector names a rule (0: it does not)."""
+    if selector == "ALL":
+        return 1
+    if selector == rule.code or selector == rule.name:
+        return 100
+    if selector.startswith("HL") and rule.code.startswith(selector):
+        return 10 + len(selector)
+    if rule.name.startswith(selector + "."):
+        return 10 + selector.count(".") + 1
+    if selector == rule.category:
+        return 5
+    if selector == (pack if pack is not None else getattr(rule, "pack", None)):
+        return 4
+    return 0
+
+
+def known_selector(selector: str, rules: Iterable[Rule]) -> bool:
+    return selector == "ALL" or any(specificity(rule, selector) for rule in rules) or selector in CATEGORIES

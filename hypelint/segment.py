@@ -1,0 +1,129 @@
+"""Segmentation of prose blocks: sentences, words and heading sections.
+
+Sentences are found in each block's prose text and keep their positions in
+it, so a rule that looks at a sentence can map what it finds to the source.
+The splitter knows the abbreviations news copy uses (U.S., Dr., e.g., Jan.),
+decimals, initials, ellipses, and quotation marks that close a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Block, Document
+
+_ABBREVIATIONS = set(
+    """mr mrs ms dr prof sr jr st mt vs etc inc ltd co corp plc llc no nos fig figs approx dept est gov govt gen
+    col lt sgt capt cmdr rep reps sen sens rev hon pres supt jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k u.n u.s.a e.u a.m p.m ph.d b.a m.a al cf viz
+    ca vol vols ed eds pp p op dist ave blvd rd univ assn bros""".split()
+)
+# Abbreviations that may well end a sentence when a capital follows.
+_SENTENCE_FINAL = {"etc", "inc", "ltd", "co", "corp", "plc", "llc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m"}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: which block it is in and where it sits in that block's text."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a prose text, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        end = boundary.end()
+        if not _is_boundary(text, boundary.start(), end):
+            continue
+        _append(spans, text, start, end)
+        start = end
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+
+
+def _is_boundary(text: str, punct_start: int, end: int) -> bool:
+    following = text[end:].lstrip()
+    if not following:
+        return True
+    first = following[0]
+    if first.islower() or first in ",;:)]":
+        return False
+    if text[punct_start] == "." and text[punct_start:end].count(".") == 1:
+        token = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
+        if token:
+            word = token.group(1).lower()
+            if len(word) == 1 and word.isalpha():
+                return False  # an initial: "J. Smith"
+            if word in _ABBREVIATIONS:
+                # "U.S. officials" stays one sentence; "in the U.S. The" is
+                # ambiguous, so only well-known sentence-final ones split.
+                return word in _SENTENCE_FINAL and first.isupper() and _starts_sentence(following)
+    return True
+
+
+_SENTENCE_STARTERS = set(
+    "the a an this that these those it its he she they we i in on at but and however meanwhile yet so for "
+    "there his her their our one some many most".split()
+)
+
+
+def _starts_sentence(following: str) -> bool:
+    word = _WORD.match(following)
+    return bool(word) and word.group().lower() in _SENTENCE_STARTERS
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """Every sentence of the document, in order."""
+    found = []
+    for index, block in enumerate(doc.blocks):
+        for start, end in split_sentences(block.text):
+            found.append(Sentence(index, start, end, block.text[start:end]))
+    return found
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks up to the next heading of the same or higher level."""
+
+    heading: int  # index of the heading block
+    body: tuple[int, ...]  # indices of the blocks under it, nested headings included
+
+
+def sections(blocks: list[Block]) -> list[Section]:
+    found = []
+    for index, block in enumerate(blocks):
+        if not block.is_heading:
+            continue
+        body = []
+        for later in range(index + 1, len(blocks)):
+            other = blocks[later]
+            if other.is_heading and other.level <= block.level:
+                break
+            body.append(later)
+        found.append(Section(index, tuple(body)))
+    return found

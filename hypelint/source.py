@@ -1,0 +1,74 @@
+"""Reading drafts: decoding, format detection, and the errors a user sees.
+
+Every problem with an input becomes an `InputError` whose message is one
+line fit for stderr; the CLI turns it into exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+}
+FORMATS = ("markdown", "html", "text")
+# Files larger than this are refused rather than read into memory whole.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file or argument hypelint cannot lint; the message is one line."""
+
+
+def format_for(path: str | None, default: str = "text") -> str:
+    """The format implied by a file name; unknown suffixes read as plain text."""
+    if path is None:
+        return default
+    return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), default)
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text with the BOM removed; UTF-16 with a BOM is accepted too."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text draft")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it to UTF-8"
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_file(path: str) -> str:
+    """Read and decode one draft, raising InputError with a one-line reason."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise InputError(f"{path}: file too large ({info.st_size} bytes; limit {MAX_BYTES})")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return decode(data, path)
