@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from typing import Sequence
@@ -58,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE", help="config whose rule packs to include")
-    rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--format", choices=("table", "json", "markdown"), default="table",
+                       help="markdown writes the rule reference (docs/rules.md)")
 
     explain = commands.add_parser("explain", help="explain a rule: what it flags, why, and examples")
     explain.add_argument("rule", metavar="CODE|NAME")
@@ -202,6 +204,11 @@ def _all_rules(config_file: str | None):
 def _rules(args) -> int:
     rules, config = _all_rules(args.config)
     enabled = {rule.code for rule in resolve_rules(config)}
+    if args.format == "markdown":
+        from .ruledocs import rules_markdown
+
+        sys.stdout.write(rules_markdown(rules))
+        return EXIT_OK
     if args.format == "json":
         import json
 
@@ -216,7 +223,10 @@ def _rules(args) -> int:
 
 
 def _first_line(text: str) -> str:
-    return text.strip().split("\n", 1)[0]
+    """The first sentence of a description, on one line."""
+    flat = " ".join(text.split())
+    end = re.search(r"\.\s+(?=[A-Z])", flat)
+    return flat[: end.start() + 1] if end else flat
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

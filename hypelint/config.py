@@ -10,6 +10,7 @@ with one line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import fnmatch
+import json
 import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -39,7 +40,7 @@ class Config:
     fail_on: str = "warning"
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    rule_settings: tuple[tuple[str, str | None, tuple], ...] = ()  # (code, severity, params items)
+    rule_settings: tuple[tuple[str, str | None, str], ...] = ()  # (code, severity, params as JSON)
     rule_packs: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
 
@@ -73,7 +74,7 @@ class Config:
             "fail-on": self.fail_on,
             "exclude": list(self.exclude),
             "per-file-ignores": {p: list(s) for p, s in self.per_file_ignores},
-            "rules": {code: {"severity": sev, "params": dict(params)} for code, sev, params in self.rule_settings},
+            "rules": {code: {"severity": sev, "params": json.loads(params)} for code, sev, params in self.rule_settings},
             "rule-packs": list(self.rule_packs),
             "vocabulary": {"accept": list(self.accept)},
         }
@@ -172,7 +173,8 @@ def _rule_settings(value: Any, fail) -> tuple:
         params = table.get("params", {})
         if not isinstance(params, dict):
             raise fail(f"{key}.params", "must be a table")
-        settings.append((code, severity, tuple(sorted(params.items()))))
+        # Kept as canonical JSON so the Config stays hashable (it keys caches).
+        settings.append((code, severity, json.dumps(params, sort_keys=True, default=str)))
     return tuple(settings)
 
 
@@ -242,7 +244,7 @@ def resolve_rules(config: Config) -> tuple[Rule, ...]:
         for code, severity, params in config.rule_settings:
             if code == rule.code:
                 try:
-                    rule = rule.with_overrides(severity, dict(params))
+                    rule = rule.with_overrides(severity, json.loads(params))
                 except RuleError as exc:
                     raise ConfigError(f"{source}: key 'rules.{code}.params': {str(exc).split(': ', 2)[-1]}") from None
         chosen.append(rule)
