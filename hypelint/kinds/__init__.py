@@ -15,6 +15,10 @@ KINDS = {
     "existence": "existence",
     "question-needs-answer": "question_answer",
     "unused-suppression": "unused_suppression",
+    "claim-needs-evidence": "claim_needs_evidence",
+    "future-claim": "future_claim",
+    "imagined-scene": "imagined_scene",
+    "unsourced-figure": "unsourced_figure",
 }
 
 

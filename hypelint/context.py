@@ -1,0 +1,198 @@
+"""What the claim rules share: attribution, evidence, hedges, and the writer's voice.
+
+An editor judges a claim by what stands around it: who said it, what figure
+or study backs it, whether it is hedged, whether it is a quotation. This
+module reads those cues once per document, per sentence, so that every rule
+asks the same questions the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from .model import Document
+from .quotes import REPORTING_VERBS
+
+# A named source: capitalised words ("Dana Ruiz", "the Office for National
+# Statistics", "Gartner"), or a role at an organisation ("analysts at Jefferies").
+# Capitalised words that open sentences without naming anyone.
+_NOT_NAMES = (
+    "A|An|The|This|That|These|Those|It|Its|There|Here|Many|Some|Most|Few|Several|Other|Others|Experts?|"
+    "Researchers?|Scientists?|Analysts?|Critics?|Studies|Study|Research|Observers?|Officials?|People|Sources?|"
+    "Insiders?|Economists?|Commentators?|Proponents?|Supporters?|Skeptics?|Sceptics?|Everyone|Everybody|"
+    "Nobody|Someone|Somebody|Industry|Users?|Customers?|Investors?|Engineers?|Developers?|Doctors?|Reports?|"
+    "Data|Surveys?|Polls?|Evidence|Figures|Statistics|Estimates|Forecasts?|Predictions?|Leaders?|Pundits?|"
+    "Insiders|Watchers|Fans|Companies|Firms|Governments|Academics|Specialists|Professionals|Practitioners|"
+    "In|On|At|By|For|With|As|If|When|While|But|And|Yet|So|Now|Today|However|Meanwhile|Still|Also|Even|Then"
+)
+_NAME = rf"(?:(?!(?:{_NOT_NAMES})\b)[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|de|la|van|von|the|&)?\s*[A-Z][\w’'&.-]*){{0,6}})"
+_ROLE = (
+    r"(?:company|firm|group|government|ministry|department|agency|regulator|university|lab|laboratory|"
+    r"institute|researchers?|scientists?|analysts?|economists?|officials?|spokes(?:wo)?man|spokesperson|"
+    r"authors?|team|study|report|survey|paper|watchdog|court|police|council|committee|commission|maker|"
+    r"developer|start-?up|chief executive|ceo|founder|statement|filing|spokesperson|data|figures|statistics)"
+)
+_PRONOUN = r"(?:he|she|they|it|we|i)"
+# A role names a source only when it points back to one ("the company",
+# "its report") or says whose it is ("analysts at Jefferies"); a bare
+# "researchers" or "a study" is exactly the unnamed source rules look for.
+_SPEAKER = (
+    rf"(?:{_NAME}|{_PRONOUN}|(?i:the|its|their|his|her|this|that)\s+(?:\w+\s+)?{_ROLE}"
+    rf"|(?:an?\s+)?{_ROLE}\s+(?:at|of|from|for|by)\s+(?:the\s+)?[A-Z][\w’'&.-]*|{_NAME}(?:’s|'s)?\s+{_ROLE})"
+)
+_VERB = REPORTING_VERBS.replace("|according to", "")
+_SOURCE_VERBS = (
+    r"found|finds|shows?|showed|shown|suggests?|suggested|estimates?|estimated|projects?|projected|forecasts?|"
+    r"forecast|predicts?|predicted|expects?|expected|calculated|calculates|measured|counted|recorded|published|"
+    r"reported|revealed|reveals|concluded|concludes|announced|disclosed|confirmed|confirms"
+)
+ATTRIBUTION = regex.compile(
+    rf"""(?x)
+    \b(?i:according)\s+to\b
+    | \b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
+    | \b(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
+    | \b(?:data|figures|statistics|numbers|estimates|research|analysis|a\s+survey|a\s+report|a\s+study|a\s+poll)
+        \s+(?:from|by|published\s+by|compiled\s+by|released\s+by|commissioned\s+by)\s+[A-Z]
+    | \b(?:published|reported)\s+(?:in|by)\s+(?:the\s+)?[A-Z]
+    | \((?:source|sources|via)\s*:
+    | \b(?:source|sources)\s*:\s*[A-Z]
+    | \bin\s+a\s+(?:statement|filing|report|interview|blog\s+post|letter|press\s+release|paper)\b
+    | \b(?:told|tells)\s+(?:the\s+)?[A-Z]
+    | \bcited\s+by\b
+    """
+)
+_CITATION = re.compile(r"\[\d{1,3}\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)?,? (?:19|20)\d\d\w?\s*\)|\^\d")
+NUMBER = re.compile(r"\d")
+# Words that make a claim tentative, conditional or someone's stated intent.
+HEDGE = regex.compile(
+    r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|potentially|appears?|appeared|seems?|"
+    r"seemed|suggests?|suggested|expected|estimated|forecasts?|projected|predicts?|predicted|if|unless|whether|"
+    r"would|should|hopes?|hoped|aims?|aimed|plans?|planned|intends?|intended|promises?|promised|"
+    r"believes?|believed|argues?|claims?|claimed|reportedly|allegedly|tipped|uncertain|unclear|arguably)\b"
+)
+BOOSTER = regex.compile(
+    r"(?i)\b(?:certainly|undoubtedly|clearly|definitely|inevitably|inevitable|surely|unquestionably|"
+    r"without\s+(?:a\s+)?doubt|make\s+no\s+mistake|there\s+is\s+no\s+doubt|guaranteed|absolutely|no\s+question)\b"
+)
+NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence with the cues rules ask about."""
+
+    index: int  # position in doc.sentences
+    block: int
+    start: int
+    end: int
+    text: str
+    attributed: bool  # a named source, "according to", a reporting verb
+    cited: bool  # a link, footnote or bracketed citation inside it
+    hedged: bool
+    boosted: bool
+    question: bool
+    quoted: tuple[tuple[int, int], ...]  # quotation ranges in the block's text
+    fully_quoted: bool  # the whole sentence is inside one quotation
+
+    @property
+    def sourced(self) -> bool:
+        return self.attributed or self.cited
+
+    def outside_quotes(self, start: int, end: int) -> bool:
+        """Whether block positions [start, end) are in the writer's voice."""
+        return not any(a <= start and end <= b for a, b in self.quoted)
+
+
+class Analysis:
+    """Per-document cues, computed once and shared by every rule."""
+
+    def __init__(self, doc: Document, today: dt.date | None = None):
+        self.doc = doc
+        self.date = doc.date or today or dt.date.today()
+        self.sentences = [self._view(i, s) for i, s in enumerate(doc.sentences)]
+        self.by_block: dict[int, list[SentenceView]] = {}
+        for view in self.sentences:
+            self.by_block.setdefault(view.block, []).append(view)
+
+    def _view(self, index: int, sentence) -> SentenceView:
+        doc = self.doc
+        block = doc.blocks[sentence.block]
+        quoted = tuple((q.start, q.end) for q in doc.quotes if q.block == sentence.block)
+        text = sentence.text
+        outside = _outside(text, sentence.start, quoted)
+        quote_attributed = any(
+            q.attributed and q.block == sentence.block and q.start < sentence.end and sentence.start < q.end
+            for q in doc.quotes
+        )
+        span = block.source_span(sentence.start, sentence.end)
+        cited = bool(_CITATION.search(text)) or any(span.overlaps(link.text_span) for link in doc.links)
+        return SentenceView(
+            index=index,
+            block=sentence.block,
+            start=sentence.start,
+            end=sentence.end,
+            text=text,
+            attributed=bool(ATTRIBUTION.search(outside)) or quote_attributed,
+            cited=cited,
+            hedged=bool(HEDGE.search(outside)),
+            boosted=bool(BOOSTER.search(outside)),
+            question=text.rstrip("\"'”’)").endswith("?"),
+            quoted=quoted,
+            fully_quoted=any(a <= sentence.start and sentence.end <= b + 1 for a, b in quoted),
+        )
+
+    def neighbours(self, view: SentenceView, window: int = 1) -> list[SentenceView]:
+        """The sentences of the same block within `window` of this one."""
+        same = self.by_block.get(view.block, [])
+        return [s for s in same if s is not view and abs(s.index - view.index) <= window]
+
+    def paragraph_sourced(self, view: SentenceView) -> bool:
+        """A source named earlier in the block covers the sentences after it;
+        one named in the next sentence ("That is according to ...") covers
+        this one too."""
+        for other in self.by_block.get(view.block, []):
+            if other.index < view.index and other.sourced:
+                return True
+            if other.index == view.index + 1 and other.sourced:
+                return True
+        return False
+
+    @cached_property
+    def document_sources(self) -> set[str]:
+        """Names that the document quotes or reports as sources anywhere."""
+        names: set[str] = set()
+        pattern = regex.compile(rf"\b({_NAME})\s+(?:has\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b|\baccording\s+to\s+(?:the\s+)?({_NAME})")
+        for view in self.sentences:
+            for found in pattern.finditer(view.text):
+                for name in found.groups():
+                    if name and name.lower() not in ("the", "it", "he", "she", "they", "we", "i"):
+                        names.add(_strip_article(name))
+        return names
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:The|A|An)\s+", "", name).strip()
+
+
+def _outside(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> str:
+    """The sentence with quoted material blanked out (positions kept)."""
+    if not quoted:
+        return text
+    chars = list(text)
+    for a, b in quoted:
+        for i in range(max(a - offset, 0), min(b - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def analysis(doc: Document) -> Analysis:
+    """The document's shared Analysis (computed on first use)."""
+    found = doc.__dict__.get("_analysis")
+    if found is None:
+        found = doc.__dict__["_analysis"] = Analysis(doc)
+    return found

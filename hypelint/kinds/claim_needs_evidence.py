@@ -1,0 +1,141 @@
+"""claim-needs-evidence: a claim cue in the writer's voice, with nothing backing it.
+
+The cue (a superlative, a peacock word, "a study found", "outperforms") is
+a finding only when nothing around it does an editor's job: no attribution,
+no citation or link, no figure or named comparison set within `window`
+sentences, and it is not negated, asked, hedged (when hedges count), quoted
+from a named source, or part of a name ("Best Buy", "Great Britain").
+
+Params:
+  cues               phrases, or regular expressions with `regex: true`
+  regex              treat cues as regular expressions
+  exceptions         longer phrases that contain a cue but are fine
+  evidence           what clears the claim: attribution, citation, figure, scope
+  window             how many neighbouring sentences are searched (0: only its own)
+  paragraph_sources  a source named earlier in the paragraph covers the claim
+  hedges_clear       a hedge (may, could, likely) in the sentence clears it
+  skip_names         a cue capitalised mid-sentence is a name, not a claim
+  suggestions        cue -> what to write instead (lower-case keys)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+import regex
+
+from ..context import NEGATION, SentenceView, analysis
+from ..figures import has_figure
+from ..model import Document, Match
+from .base import Params as BaseParams
+from .base import in_scope, inside, term_pattern
+
+_EVIDENCE = ("attribution", "citation", "figure", "scope")
+# A comparison set or period that makes a superlative checkable.
+SCOPE = regex.compile(
+    r"(?i)\b(?:of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b"
+    r"|among\s+(?:the\s+)?\w+|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|on\s+record|so\s+far\s+this\s+year"
+    r"|in\s+(?:its|the\s+company['’]s|the\s+firm['’]s)\s+\d+-year\s+history|tested|benchmark|leaderboard|ranking)"
+)
+
+
+@dataclass(frozen=True)
+class Params(BaseParams):
+    cues: tuple[str, ...] = ()
+    regex: bool = False
+    exceptions: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = _EVIDENCE
+    window: int = 1
+    paragraph_sources: bool = False
+    hedges_clear: bool = False
+    skip_names: bool = True
+    suggestions: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.cues:
+            raise ValueError("param 'cues' must list at least one phrase")
+        unknown = set(self.evidence) - set(_EVIDENCE)
+        if unknown:
+            raise ValueError(f"param 'evidence' has {sorted(unknown)[0]!r}; allowed: {', '.join(_EVIDENCE)}")
+        if self.window < 0:
+            raise ValueError("param 'window' must be 0 or more")
+        self.pattern
+
+    @cached_property
+    def pattern(self):
+        try:
+            return term_pattern(self.cues, self.regex)
+        except regex.error as exc:
+            raise ValueError(f"param 'cues' has an invalid pattern: {exc}") from None
+
+    @cached_property
+    def exception_pattern(self):
+        return term_pattern(self.exceptions) if self.exceptions else None
+
+
+def check(doc: Document, rule) -> Iterator[Match]:
+    params: Params = rule.params
+    context = analysis(doc)
+    for view in context.sentences:
+        block = doc.blocks[view.block]
+        if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
+            continue
+        text = view.text
+        allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
+        for found in params.pattern.finditer(text):
+            start, end = found.span()
+            if inside(allowed, start, end) or not view.outside_quotes(view.start + start, view.start + end):
+                continue
+            if params.skip_names and _is_name(text, start, found.group()):
+                continue
+            if _negated(text, start) or (params.hedges_clear and view.hedged):
+                continue
+            if _supported(context, view, params):
+                continue
+            phrase = " ".join(found.group().split())
+            yield Match(
+                span=block.source_span(view.start + start, view.start + end),
+                values=(("match", phrase),),
+                suggestion=_suggestion(params, phrase),
+            )
+
+
+def _supported(context, view: SentenceView, params: Params) -> bool:
+    if params.paragraph_sources and context.paragraph_sourced(view):
+        return True
+    for other in [view] + context.neighbours(view, params.window):
+        if "attribution" in params.evidence and other.attributed:
+            return True
+        if "citation" in params.evidence and other.cited:
+            return True
+        if "figure" in params.evidence and has_figure(other.text):
+            return True
+        if "scope" in params.evidence and SCOPE.search(other.text):
+            return True
+    return False
+
+
+def _is_name(text: str, start: int, phrase: str) -> bool:
+    """A cue capitalised where a sentence does not start is part of a name."""
+    words = phrase.split()
+    first = next((w for w in words if w[:1].isalpha() and w.lower() not in ("the", "a", "an", "its", "one", "of")), "")
+    if not first or not first[0].isupper():
+        return False
+    position = text.find(first, start)
+    return position > 0 and not text[:position].rstrip().endswith((".", ":", "\"", "“", "—"))
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation in the few words before the cue ("not the first", "never the best")."""
+    before = text[max(0, start - 25) : start]
+    return bool(NEGATION.search(before))
+
+
+def _suggestion(params: Params, phrase: str) -> str | None:
+    key = phrase.lower()
+    for cue, suggestion in params.suggestions.items():
+        if cue in key:
+            return suggestion
+    return None

@@ -1,0 +1,161 @@
+"""future-claim: a prediction stated as fact in the writer's voice.
+
+A sentence about the future ("will", "is set to", "poised to", "within five
+years", "by 2030", "inevitable") is a finding when it is unhedged,
+unattributed, not a question or a quotation, and not logistics: "the
+committee will vote on Thursday" is a schedule, not a prophecy. A plain
+"will" counts only when the claim is sweeping — its subject is AI or
+technology in general, everyone, every home — or transformational
+("will replace", "will transform") or boosted ("undoubtedly").
+
+Params:
+  transformational  verbs that make a prediction sweeping
+  generic_subjects  subjects that make a plain "will" a prediction about the world
+  schedule_verbs    verbs of logistics, cleared when a near date is given
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+import regex
+
+from ..context import ATTRIBUTION, analysis
+from ..model import Document, Match
+from .base import Params as BaseParams
+from .base import in_scope, term_pattern
+
+_WILL = regex.compile(
+    r"(?i)(?<!\bfree\s)(?<!\bgood\s)(?<!\bill\s)(?<!\bpolitical\s)(?<!\bthe\s)(?<!\bher\s)(?<!\bhis\s)"
+    r"(?<!\btheir\s)(?<!\bat\s)(?<!\bown\s)(?<!\bsheer\s)(?<!['’]s\s)\bwill\b(?!\s*(?:power|of\b|,|\.))"
+    r"|\b\w+['’]ll\b"
+)
+_HORIZON = regex.compile(
+    r"(?i)\b(?:(?:is|are|was|were)\s+(?:set|poised|destined|bound|going|on\s+track|about)\s+to"
+    r"|poised\s+to|destined\s+to|on\s+track\s+to"
+    r"|inevitabl[ey]|within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
+    r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
+    r"|the\s+future\s+of\b|is\s+the\s+future|in\s+the\s+(?:near\s+|not-so-distant\s+|not\s+too\s+distant\s+)?future"
+    r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
+)
+_NEAR_DATE = regex.compile(
+    r"(?i)\b(?:on|by|from|until|next|this|last|later\s+this|early\s+next|late\s+next)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|morning|afternoon|evening|"
+    r"year|spring|summer|autumn|fall|winter|quarter|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b"
+    r"|\b(?:in|by|from)\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
+)
+_GENERIC_DEFAULT = (
+    "ai", "a.i.", "artificial intelligence", "machines", "machine", "robots", "robot", "algorithms", "algorithm",
+    "automation", "technology", "tech", "this technology", "the technology", "computers", "chatbots", "models",
+    "generative ai", "agi", "superintelligence", "everyone", "everybody", "every", "all", "no one", "nobody",
+    "humans", "humanity", "society", "the world", "we", "you", "jobs", "workers", "doctors", "teachers",
+    "patients", "students", "cities", "homes", "industries", "every industry", "the future", "nothing",
+    "life", "our lives", "the way we", "it",
+)  # fmt: skip
+_TRANSFORM_DEFAULT = (
+    "transform", "revolutionise", "revolutionize", "replace", "disrupt", "reshape", "redefine", "upend",
+    "obsolete", "eliminate", "wipe out", "take over", "dominate", "usher in", "change everything",
+    "change the world", "change how", "change the way", "never be the same", "end", "cure", "solve",
+    "outsmart", "surpass", "overtake", "unlock", "supercharge", "make", "become",
+)  # fmt: skip
+_SCHEDULE_DEFAULT = (
+    "take place", "be held", "meet", "vote", "report", "publish", "be published", "announce", "launch", "open",
+    "close", "begin", "start", "hold", "release", "be released", "go on sale", "be available", "hear", "decide",
+    "rule", "travel", "visit", "testify", "appear", "speak", "present", "host", "debate", "sit", "convene",
+    "come into force", "take effect", "expire", "resume", "face", "return", "ship", "arrive", "be sentenced",
+    "give evidence", "issue", "sign", "attend", "run", "air", "be broadcast", "end", "finish",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Params(BaseParams):
+    transformational: tuple[str, ...] = _TRANSFORM_DEFAULT
+    generic_subjects: tuple[str, ...] = _GENERIC_DEFAULT
+    schedule_verbs: tuple[str, ...] = _SCHEDULE_DEFAULT
+
+    @cached_property
+    def transform_pattern(self):
+        return term_pattern(self.transformational, regex=False) if self.transformational else None
+
+    @cached_property
+    def schedule_pattern(self):
+        return term_pattern(self.schedule_verbs) if self.schedule_verbs else None
+
+    @cached_property
+    def subject_pattern(self):
+        return term_pattern(self.generic_subjects) if self.generic_subjects else None
+
+
+def check(doc: Document, rule) -> Iterator[Match]:
+    params: Params = rule.params
+    context = analysis(doc)
+    for view in context.sentences:
+        block = doc.blocks[view.block]
+        if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
+            continue
+        if view.hedged or view.attributed:
+            continue
+        text = _writer_text(view)
+        horizon = _future_horizon(text, context.date.year)
+        wills = list(_WILL.finditer(text))
+        if not horizon and not wills:
+            continue
+        sweeping = bool(horizon) or view.boosted
+        if not sweeping:
+            for will in wills:
+                after = text[will.end() : will.end() + 60]
+                before = _clause_before(text, will.start())
+                if params.transform_pattern and params.transform_pattern.match(after.lstrip()):
+                    sweeping = True
+                elif params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before):
+                    sweeping = True
+                elif _generic(params, before) and not _scheduled(params, text, after):
+                    sweeping = True
+        if not sweeping or _scheduled(params, text, text):
+            continue
+        previous = [s for s in context.neighbours(view, 1) if s.index == view.index - 1]
+        if previous and previous[0].attributed and not view.boosted and not _strong(params, text):
+            continue  # reported speech carried on from the sentence before
+        yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
+
+
+def _writer_text(view) -> str:
+    """The sentence with quotations blanked out."""
+    chars = list(view.text)
+    for a, b in view.quoted:
+        for i in range(max(a - view.start, 0), min(b - view.start, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _future_horizon(text: str, year: int) -> bool:
+    for found in _HORIZON.finditer(text):
+        if found.group("year") and int(found.group("year")) <= year:
+            continue  # "by 2019" in a 2025 story is the past
+        return True
+    return False
+
+
+def _clause_before(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in (",", ";", ":", "—", " – ", "(", "that "))
+    return text[start + 1 if start >= 0 else 0 : position]
+
+
+def _generic(params: Params, subject: str) -> bool:
+    return bool(params.subject_pattern and params.subject_pattern.search(subject))
+
+
+def _scheduled(params: Params, text: str, after: str) -> bool:
+    """Logistics: a schedule verb with a near date ("will vote on Thursday")."""
+    return bool(params.schedule_pattern and params.schedule_pattern.search(after) and _NEAR_DATE.search(text))
+
+
+def _strong(params: Params, text: str) -> bool:
+    return bool(_HORIZON.search(text) or (params.transform_pattern and params.transform_pattern.search(text)))
+
+
+# Exposed for the scene kind: attribution ends an imagined scene.
+__all__ = ["check", "Params", "ATTRIBUTION"]
