@@ -16,6 +16,7 @@ from .config import Config, config_for, resolve_rules
 from .engine import lint_document
 from .model import FileResult, Finding, RunResult
 from .parsers import parse
+from .rules import specificity
 from .source import FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_file
 
 
@@ -35,6 +36,9 @@ def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileRe
     rules = list(resolve_rules(config))
     ignore = config.ignores_for(path) if path else ()
     findings = lint_document(doc, rules, config.accept, ignore)
+    if ignore:  # the engine adds unused-suppression findings after its ignore filter
+        by_code = {rule.code: rule for rule in rules}
+        findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
     return FileResult(path=path or "-", findings=findings, words=doc.word_count, source=text, fail_on=config.fail_on)
 
 
@@ -63,6 +67,8 @@ def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = co
     """
     for given in paths:
         if os.path.isdir(given):
+            if _excluded_dir(given, configure):  # named, but excluded: skipped as an excluded file is
+                continue
             found = False
             for folder, dirs, files in os.walk(given):
                 dirs[:] = sorted(
@@ -102,4 +108,10 @@ def lint_paths(paths: Iterable[str], config: Config | None = None) -> RunResult:
 
 
 def _excluded_dir(folder: str, configure: Callable[[str], Config]) -> bool:
-    return configure(os.path.join(folder, "_")).is_excluded(folder)
+    """Whether the config of the folder that holds `folder` excludes it.
+
+    Never the folder's own config: a config inside an excluded folder must
+    not bring it back, nor be read at all.
+    """
+    parent = os.path.dirname(os.path.abspath(folder))
+    return configure(os.path.join(parent, "_")).is_excluded(folder)

@@ -43,15 +43,20 @@ class Config:
     rule_settings: tuple[tuple[str, str | None, str], ...] = ()  # (code, severity, params as JSON)
     rule_packs: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
+    # Selectors given on the command line, kept apart so an unknown one is
+    # blamed on the option rather than on the config file: (option, selectors).
+    cli_selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None) -> "Config":
         """Command-line options over the file's settings (Ruff's precedence)."""
+        given = (("--select", tuple(select or ())), ("--ignore", tuple(ignore)), ("--extend-select", tuple(extend_select)))
         return replace(
             self,
             select=tuple(select) if select is not None else self.select,
             ignore=self.ignore + tuple(ignore),
             extend_select=self.extend_select + tuple(extend_select),
             fail_on=fail_on or self.fail_on,
+            cli_selectors=self.cli_selectors + tuple((option, s) for option, s in given if s),
         )
 
     def is_excluded(self, path: str) -> bool:
@@ -150,6 +155,9 @@ def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
             )
         elif key == "rule-packs":
             values["rule_packs"] = tuple(os.path.join(root, p) for p in string_list(key, value))
+            for folder in values["rule_packs"]:
+                if not os.path.isdir(folder):
+                    raise fail(key, f"rule pack folder {folder} not found")
         elif key == "vocabulary":
             if not isinstance(value, dict) or set(value) - {"accept"}:
                 raise fail(key, "must be a table with the key 'accept'")
@@ -227,12 +235,21 @@ def resolve_rules(config: Config) -> tuple[Rule, ...]:
     except RuleError as exc:
         raise ConfigError(str(exc)) from None
     source = config.path or "command line"
-    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore),
-                           ("extend-select", config.extend_select)):  # fmt: skip
+
+    def check(where: str, selectors: tuple[str, ...]) -> None:
         for selector in selectors:
             if not known_selector(selector, rules):
-                raise ConfigError(f"{source}: key '{key}': unknown rule selector {selector!r}; "
+                raise ConfigError(f"{where}: unknown rule selector {selector!r}; "
                                   "use a code (HL101), a code prefix, a rule name, a category or a pack")  # fmt: skip
+
+    # The command line's selectors first: whatever fails after them is the file's.
+    for option, selectors in config.cli_selectors:
+        check(f"command line: option '{option}'", selectors)
+    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore),
+                           ("extend-select", config.extend_select)):  # fmt: skip
+        check(f"{source}: key '{key}'", selectors)
+    for glob, selectors in config.per_file_ignores:
+        check(f"{source}: key 'per-file-ignores.{glob}'", selectors)
     by_code = {rule.code: rule for rule in rules}
     for code, _, _ in config.rule_settings:
         if code not in by_code:
