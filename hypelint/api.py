@@ -33,6 +33,8 @@ def lint_text(text: str, path: str | None = None, fmt: str | None = None, config
 
 def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileResult:
     doc = parse(text, fmt, path)
+    if doc.date is None:
+        doc.date = config.date
     rules = list(resolve_rules(config))
     ignore = config.ignores_for(path) if path else ()
     findings = lint_document(doc, rules, config.accept, ignore)

@@ -8,6 +8,7 @@ error is one line on stderr; hypelint never writes a file it lints.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import sys
@@ -38,6 +39,13 @@ def _selectors(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-03-14") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hypelint", description="A content-quality linter for AI-hype journalism.")
     parser.add_argument("--version", action="version", version=f"hypelint {__version__}")
@@ -53,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--extend-select", type=_selectors, default=[], metavar="RULES", help="add rules to the selection")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    check.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                       help="read drafts without a date in their front matter as of this date (default: today)")
     check.add_argument("--statistics", action="store_true", help="counts per rule instead of each finding")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary")
     check.add_argument("--no-color", action="store_true", help="no colours in the rich report")
@@ -103,7 +113,9 @@ def _check(args) -> int:
         _refuse_input_as_output(args.output, paths)
 
     def configure(path: str | None) -> Config:
-        return config_for(path, args.config).with_cli(args.select, args.ignore, args.extend_select, args.fail_on)
+        return config_for(path, args.config).with_cli(
+            args.select, args.ignore, args.extend_select, args.fail_on, args.date
+        )
 
     run = RunResult(files=[])
     stdin_used = False

@@ -9,6 +9,7 @@ with one line naming the file, the key and what is allowed.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import json
 import os
@@ -46,8 +47,11 @@ class Config:
     # Selectors given on the command line, kept apart so an unknown one is
     # blamed on the option rather than on the config file: (option, selectors).
     cli_selectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The date a draft without one in its front matter is read as of
+    # ("the future" is what comes after it); None means today.
+    date: dt.date | None = None
 
-    def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None) -> "Config":
+    def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None, date=None) -> "Config":
         """Command-line options over the file's settings (Ruff's precedence)."""
         given = (("--select", tuple(select or ())), ("--ignore", tuple(ignore)), ("--extend-select", tuple(extend_select)))
         return replace(
@@ -56,6 +60,7 @@ class Config:
             ignore=self.ignore + tuple(ignore),
             extend_select=self.extend_select + tuple(extend_select),
             fail_on=fail_on or self.fail_on,
+            date=date or self.date,
             cli_selectors=self.cli_selectors + tuple((option, s) for option, s in given if s),
         )
 

@@ -37,7 +37,7 @@ _ROLE = (
     r"authors?|team|study|report|survey|paper|watchdog|court|police|council|committee|commission|maker|"
     r"developer|start-?up|chief executive|ceo|founder|statement|filing|spokesperson|data|figures|statistics)"
 )
-_PRONOUN = r"(?:he|she|they|it|we|i)"
+_PRONOUN = r"(?i:he|she|they|it|we|i)"
 # A role names a source only when it points back to one ("the company",
 # "its report") or says whose it is ("analysts at Jefferies"); a bare
 # "researchers" or "a study" is exactly the unnamed source rules look for.
@@ -49,13 +49,18 @@ _VERB = REPORTING_VERBS.replace("|according to", "")
 _SOURCE_VERBS = (
     r"found|finds|shows?|showed|shown|suggests?|suggested|estimates?|estimated|projects?|projected|forecasts?|"
     r"forecast|predicts?|predicted|expects?|expected|calculated|calculates|measured|counted|recorded|published|"
-    r"reported|revealed|reveals|concluded|concludes|announced|disclosed|confirmed|confirms"
+    r"reported|revealed|reveals|concluded|concludes|announced|disclosed|confirmed|confirms|cites?|cited|"
+    r"classifies|classified|links|linked|attributes|attributed|lists|listed|counts|puts|put|gives|gave|records|"
+    r"details|detailed|documents|documented|identifies|identified|highlights|highlighted|ranks|ranked|rates|rated|"
+    r"measures|puts\s+the|describes|described|notes|noted|states|stated|adds|added|says|said"
 )
 ATTRIBUTION = regex.compile(
     rf"""(?x)
     \b(?i:according)\s+to\b
     | \b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
     | \b(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
+    | \b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
+    | \b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:said|says|told|added|noted|wrote|explained|stated|estimated|reported|found|argued|warned|confirmed)\b
     | \b(?:data|figures|statistics|numbers|estimates|research|analysis|a\s+survey|a\s+report|a\s+study|a\s+poll)
         \s+(?:from|by|published\s+by|compiled\s+by|released\s+by|commissioned\s+by)\s+[A-Z]
     | \b(?:published|reported)\s+(?:in|by)\s+(?:the\s+)?[A-Z]
@@ -73,11 +78,26 @@ HEDGE = regex.compile(
     r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|potentially|appears?|appeared|seems?|"
     r"seemed|suggests?|suggested|expected|estimated|forecasts?|projected|predicts?|predicted|if|unless|whether|"
     r"would|should|hopes?|hoped|aims?|aimed|plans?|planned|intends?|intended|promises?|promised|"
-    r"believes?|believed|argues?|claims?|claimed|reportedly|allegedly|tipped|uncertain|unclear|arguably)\b"
+    r"believes?|believed|argues?|claims?|claimed|reportedly|allegedly|tipped|uncertain|unclear|arguably|"
+    r"not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen|too\s+early\s+to\s+(?:say|tell))\b"
 )
 BOOSTER = regex.compile(
     r"(?i)\b(?:certainly|undoubtedly|clearly|definitely|inevitably|inevitable|surely|unquestionably|"
     r"without\s+(?:a\s+)?doubt|make\s+no\s+mistake|there\s+is\s+no\s+doubt|guaranteed|absolutely|no\s+question)\b"
+)
+# An unnamed crowd as the source ("experts agree", "many believe", "it is
+# widely thought"): the weasel rules' business, and no attribution.
+WEASEL_FRAME = regex.compile(
+    r"(?i)\b(?:(?:many|some|most|several|other|industry|leading|top|financial|climate|independent)\s+)?"
+    r"(?:experts?|analysts?|scientists?|researchers?|critics?|observers?|insiders?|commentators?|economists?|"
+    r"observers?|pundits?|people|many|some|most|others|everyone|everybody|reviewers?|users?|engineers?|"
+    r"educators?|teachers?|doctors?|physicians?|psychologists?|linguists?|agronomists?|dermatologists?|"
+    r"investors?|specialists?|academics?|proponents?|supporters?|sceptics?|skeptics?|studies|surveys)"
+    r"(?:\s+(?:everywhere|widely|increasingly|now|generally|broadly|all|in\s+the\s+\w+|in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?))?"
+    r"\s+(?:say|says|said|agree|agrees|agreed|believe|believes|believed|argue|argues|think|thinks|claim|claims|"
+    r"suggest|suggests|predict|predicts|expect|expects|warn|warns|insist|insists|fear|fears|feel|feels|contend|"
+    r"maintain|point\s+out|show|shows)\b"
+    r"|\bit\s+is\s+(?:widely|generally|commonly|often|increasingly)\s+(?:thought|believed|accepted|said|agreed|held|known)\b"
 )
 NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
@@ -118,6 +138,7 @@ class Analysis:
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
             self.by_block.setdefault(view.block, []).append(view)
+        self.paragraph_of = _paragraphs(doc)
 
     def _view(self, index: int, sentence) -> SentenceView:
         doc = self.doc
@@ -152,15 +173,20 @@ class Analysis:
         return [s for s in same if s is not view and abs(s.index - view.index) <= window]
 
     def paragraph_sourced(self, view: SentenceView) -> bool:
-        """A source named earlier in the block covers the sentences after it;
-        one named in the next sentence ("That is according to ...") covers
-        this one too."""
-        for other in self.by_block.get(view.block, []):
-            if other.index < view.index and other.sourced:
-                return True
-            if other.index == view.index + 1 and other.sourced:
-                return True
-        return False
+        """A source named earlier in the paragraph covers the sentences after
+        it; one named in the next sentence ("That is according to ...")
+        covers this one too. A list counts as part of the paragraph that
+        introduces it ("The survey found: - ...")."""
+        paragraph = self.paragraph_of[view.block]
+        first = view.index
+        while first > 0 and self.paragraph_of[self.sentences[first - 1].block] == paragraph:
+            first -= 1
+        if any(other.sourced for other in self.sentences[first : view.index]):
+            return True
+        following = view.index + 1
+        return following < len(self.sentences) and self.sentences[following].block == view.block and (
+            self.sentences[following].sourced
+        )
 
     @cached_property
     def document_sources(self) -> set[str]:
@@ -173,6 +199,18 @@ class Analysis:
                     if name and name.lower() not in ("the", "it", "he", "she", "they", "we", "i"):
                         names.add(_strip_article(name))
         return names
+
+
+def _paragraphs(doc: Document) -> list[int]:
+    """For each block, the paragraph it belongs to: a list's items share the
+    paragraph of the block that introduces them; every other block is its own."""
+    owner: list[int] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "list_item" and index > 0 and not doc.blocks[index - 1].is_heading:
+            owner.append(owner[index - 1])
+        else:
+            owner.append(index)
+    return owner
 
 
 def _strip_article(name: str) -> str:

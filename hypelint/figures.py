@@ -23,15 +23,16 @@ STATISTIC = regex.compile(
     (?P<percent> {_AMOUNT}\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b) )
   | (?P<money> (?:[$£€¥₹]|US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?
              | {_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b )
-  | (?P<magnitude> {_AMOUNT}\s*(?:thousand|million|billion|trillion|bn|tn)\b
+  | (?P<magnitude> (?:{_AMOUNT}|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)\b)\s*(?:thousand|million|billion|trillion|bn|tn)\b
                  | \b(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands)\s+of\b )
   | (?P<count> (?<![\w.,-])\d{{1,3}}(?:,\d{{3}})+(?![\w.,-]\d) | (?<![\w.,-])\d{{3,}}(?![\d.,])(?=\s+[a-z]) )
-  | (?P<multiple> \b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|faster|slower|higher|lower|as|better|cheaper|larger|bigger|smaller)\b
+  | (?P<multiple> \b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b
                 | \b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b
-                | \b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as)\b )
+                | \b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as)\b
+                | \b(?:in|by)\s+(?:half|a\s+third|two-thirds|a\s+quarter)\b )
   | (?P<share> \b(?:{_NUMBER_WORD}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NUMBER_WORD}|\d+)\b
              | \b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b )
-  | (?P<rank> \b(?:ranked|ranks|rated)\s+(?:first|second|third|top|No\.?\s?\d+|number\s+one|\#\d+)\b
+  | (?P<rank> \b(?:ranked|ranks|rated)\s+(?:as\s+)?(?:the\s+)?(?:first|second|third|top|No\.?\s?\d+|number\s+one|\#\d+|\w+-(?:largest|biggest)|(?:second|third|fourth|fifth)[-\s](?:largest|biggest))\b
             | \btop\s+(?:\d+|ten|five|three)\b )
     """
 )

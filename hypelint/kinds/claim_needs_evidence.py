@@ -110,7 +110,8 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
             return True
         if "citation" in params.evidence and other.cited:
             return True
-        if "figure" in params.evidence and has_figure(other.text):
+        # A figure backs the claim it stands in, not its neighbours.
+        if "figure" in params.evidence and other is view and has_figure(other.text):
             return True
         if "scope" in params.evidence and SCOPE.search(other.text):
             return True

@@ -22,7 +22,7 @@ from typing import Iterator
 
 import regex
 
-from ..context import ATTRIBUTION, analysis
+from ..context import WEASEL_FRAME, analysis
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import in_scope, term_pattern
@@ -32,12 +32,17 @@ _WILL = regex.compile(
     r"(?<!\btheir\s)(?<!\bat\s)(?<!\bown\s)(?<!\bsheer\s)(?<!['’]s\s)\bwill\b(?!\s*(?:power|of\b|,|\.))"
     r"|\b\w+['’]ll\b"
 )
+# Cues that speak of the future by themselves ...
+_FUTURE_ALONE = regex.compile(
+    r"(?i)\b(?:(?:is|are)\s+(?:set|poised|destined|bound|going|on\s+track|about)\s+to"
+    r"|poised\s+to|destined\s+to|on\s+track\s+to|inevitabl[ey]|the\s+future\s+of\b|is\s+the\s+future\b)"
+)
+# ... and time horizons, which do only beside a future verb ("cut costs
+# within two years of installation" reports the past).
 _HORIZON = regex.compile(
-    r"(?i)\b(?:(?:is|are|was|were)\s+(?:set|poised|destined|bound|going|on\s+track|about)\s+to"
-    r"|poised\s+to|destined\s+to|on\s+track\s+to"
-    r"|inevitabl[ey]|within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
+    r"(?i)\b(?:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
-    r"|the\s+future\s+of\b|is\s+the\s+future|in\s+the\s+(?:near\s+|not-so-distant\s+|not\s+too\s+distant\s+)?future"
+    r"|in\s+the\s+(?:near\s+|not-so-distant\s+|not\s+too\s+distant\s+)?future"
     r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
 )
 _NEAR_DATE = regex.compile(
@@ -47,13 +52,14 @@ _NEAR_DATE = regex.compile(
     r"|\b(?:in|by|from)\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
+_ADVERB = regex.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably)\s+")
 _GENERIC_DEFAULT = (
     "ai", "a.i.", "artificial intelligence", "machines", "machine", "robots", "robot", "algorithms", "algorithm",
     "automation", "technology", "tech", "this technology", "the technology", "computers", "chatbots", "models",
     "generative ai", "agi", "superintelligence", "everyone", "everybody", "every", "all", "no one", "nobody",
-    "humans", "humanity", "society", "the world", "we", "you", "jobs", "workers", "doctors", "teachers",
+    "humans", "humanity", "society", "the world", "we", "jobs", "workers", "doctors", "teachers",
     "patients", "students", "cities", "homes", "industries", "every industry", "the future", "nothing",
-    "life", "our lives", "the way we", "it",
+    "life", "our lives", "the way we",
 )  # fmt: skip
 _TRANSFORM_DEFAULT = (
     "transform", "revolutionise", "revolutionize", "replace", "disrupt", "reshape", "redefine", "upend",
@@ -78,7 +84,7 @@ class Params(BaseParams):
 
     @cached_property
     def transform_pattern(self):
-        return term_pattern(self.transformational, regex=False) if self.transformational else None
+        return term_pattern(self.transformational) if self.transformational else None
 
     @cached_property
     def schedule_pattern(self):
@@ -96,11 +102,11 @@ def check(doc: Document, rule) -> Iterator[Match]:
         block = doc.blocks[view.block]
         if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
             continue
-        if view.hedged or view.attributed:
-            continue
+        if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
+            continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
         text = _writer_text(view)
-        horizon = _future_horizon(text, context.date.year)
         wills = list(_WILL.finditer(text))
+        horizon = bool(_FUTURE_ALONE.search(text)) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
         sweeping = bool(horizon) or view.boosted
@@ -108,7 +114,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
             for will in wills:
                 after = text[will.end() : will.end() + 60]
                 before = _clause_before(text, will.start())
-                if params.transform_pattern and params.transform_pattern.match(after.lstrip()):
+                verb = _ADVERB.sub("", after.lstrip(), count=1)
+                if params.transform_pattern and params.transform_pattern.match(verb):
                     sweeping = True
                 elif params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before):
                     sweeping = True
@@ -154,8 +161,5 @@ def _scheduled(params: Params, text: str, after: str) -> bool:
 
 
 def _strong(params: Params, text: str) -> bool:
-    return bool(_HORIZON.search(text) or (params.transform_pattern and params.transform_pattern.search(text)))
+    return bool(_FUTURE_ALONE.search(text) or _HORIZON.search(text) or (params.transform_pattern and params.transform_pattern.search(text)))
 
-
-# Exposed for the scene kind: attribution ends an imagined scene.
-__all__ = ["check", "Params", "ATTRIBUTION"]

@@ -33,6 +33,13 @@ _GROUNDING = regex.compile(
     r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|this\s+is\s+not|that\s+is\s+not|but\s+(?:that|this|for\s+now|today)|"
     r"so\s+far|to\s+date|yet\s+today|for\s+the\s+moment)\b"
 )
+# "It is an attractive picture." "That, at least, is the vision." The writer
+# steps out of the scene to comment on it.
+_COMMENTARY = regex.compile(
+    r"(?i)\b(?:is|was|remains|sounds\s+like)\s+(?:[\w,]+\s+){0,4}(?:vision|promise|pitch|dream|picture|fantasy|"
+    r"fiction|scenario|story|prediction|utopia|sales\s+pitch|thought\s+experiment)\b"
+)
+_MODAL = regex.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
 _PAST = regex.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
@@ -61,6 +68,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             if (
                 len(scene_blocks) > params.max_blocks
                 or _GROUNDING.match(text)
+                or _COMMENTARY.search(text)
                 or view.attributed
                 or view.hedged
                 or _dated_now_or_past(text, this_year)
@@ -77,7 +85,8 @@ def _opens_scene(text: str, this_year: int) -> bool:
     if _OPENER.match(text):
         return True
     year = _YEAR_OPENER.match(text)
-    return bool(year) and int(year.group("year")) > this_year
+    # "By 2030, AI will ..." is a prediction (HL401), not a narrated scene.
+    return bool(year) and int(year.group("year")) > this_year and not _MODAL.search(text)
 
 
 def _dated_now_or_past(text: str, this_year: int) -> bool:
