@@ -60,7 +60,11 @@ ATTRIBUTION = regex.compile(
     | \b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
     | \b(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
     | \b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
-    | \b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:said|says|told|added|noted|wrote|explained|stated|estimated|reported|found|argued|warned|confirmed)\b
+    | \b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{_VERB}|{_SOURCE_VERBS})\b
+    | \b(?i:study|paper|working\s+paper|report|survey|analysis|evaluation|review|poll|audit|trial|census|dataset|index)
+        \s+(?:by|from|at|of|published\s+(?:by|in)|commissioned\s+by|conducted\s+by|carried\s+out\s+by|led\s+by)
+        \s+(?:the\s+|researchers\s+at\s+|scientists\s+at\s+)?[A-Z]
+    | ,\s+(?:said|says|told|added|wrote|explained|argued|warned|noted)\b
     | \b(?:data|figures|statistics|numbers|estimates|research|analysis|a\s+survey|a\s+report|a\s+study|a\s+poll)
         \s+(?:from|by|published\s+by|compiled\s+by|released\s+by|commissioned\s+by)\s+[A-Z]
     | \b(?:published|reported)\s+(?:in|by)\s+(?:the\s+)?[A-Z]
@@ -76,7 +80,7 @@ NUMBER = re.compile(r"\d")
 # Words that make a claim tentative, conditional or someone's stated intent.
 HEDGE = regex.compile(
     r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|potentially|appears?|appeared|seems?|"
-    r"seemed|suggests?|suggested|expected|estimated|forecasts?|projected|predicts?|predicted|if|unless|whether|"
+    r"seemed|suggests?|suggested|expected|projected|if|unless|whether|"
     r"would|should|hopes?|hoped|aims?|aimed|plans?|planned|intends?|intended|promises?|promised|"
     r"believes?|believed|argues?|claims?|claimed|reportedly|allegedly|tipped|uncertain|unclear|arguably|"
     r"not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen|too\s+early\s+to\s+(?:say|tell))\b"

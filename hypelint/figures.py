@@ -24,7 +24,7 @@ STATISTIC = regex.compile(
   | (?P<money> (?:[$£€¥₹]|US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?
              | {_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b )
   | (?P<magnitude> (?:{_AMOUNT}|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)\b)\s*(?:thousand|million|billion|trillion|bn|tn)\b
-                 | \b(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands)\s+of\b )
+ )
   | (?P<count> (?<![\w.,-])\d{{1,3}}(?:,\d{{3}})+(?![\w.,-]\d) | (?<![\w.,-])\d{{3,}}(?![\d.,])(?=\s+[a-z]) )
   | (?P<multiple> \b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b
                 | \b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b
@@ -48,6 +48,7 @@ _NOT_A_FIGURE = regex.compile(
   | \b[A-Za-z]+[-‐]?\d+(?:\.\d+)*[A-Za-z]*\b
   | \b(?:version|v|release|model|gen(?:eration)?|series|mark|mk|phase|level|tier|chapter|section|page|episode|season|round|stage|day|week|no\.?)\s*\d+(?:\.\d+)*\b
   | \b\d+(?:\.\d+)*\s*[BbMm]\b(?=\s+(?:model|parameter))
+  | \b(?:first|second|latter|early|late)\s+half\s+of\b | \bhalf\s+of\s+(?:19|20)\d\d\b
     """
 )
 
@@ -59,7 +60,7 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
     for match in STATISTIC.finditer(text):
         start, end = match.span()
         kind = match.lastgroup or "figure"
-        if kind in ("count", "magnitude") and any(a <= start and end <= b for a, b in ignored):
+        if any(a <= start and end <= b for a, b in ignored) or (kind == "money" and _is_price(text, start, end)):
             continue
         if kind == "count" and _is_year_like(match.group()):
             continue
@@ -67,14 +68,30 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_PRICE_BEFORE = regex.compile(
+    r"(?i)(?:costs?|costing|priced\s+at|price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|"
+    r"dividend\s+of|fee\s+of|subscription\s+of|available\s+(?:at|for)|starts?\s+at|from|for)\s*$"
+)
+_PRICE_AFTER = regex.compile(r"(?i)^\s*(?:per\s+(?:share|month|year|user|seat|licence|license|unit)|a\s+(?:month|year)|each|monthly|annually)\b")
+
+
+def _is_price(text: str, start: int, end: int) -> bool:
+    """What a product costs is a fact of the offer, not a statistic to source."""
+    return bool(_PRICE_BEFORE.search(text[max(0, start - 30) : start]) or _PRICE_AFTER.match(text[end : end + 20]))
+
+
 def _is_year_like(number: str) -> bool:
     digits = number.replace(",", "")
     return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199
 
 
-NUMERIC_EVIDENCE = regex.compile(r"(?<![A-Za-z][-‐]?)\b\d")
+MEASUREMENT = regex.compile(
+    r"(?i)(?<![A-Za-z][-‐]?)\b\d+(?:[.,]\d+)?\s*(?:points?|seconds?|s|ms|minutes?|hours?|days?|weeks?|km|miles?|"
+    r"kg|tonnes?|tokens?|parameters?|gb|tb|mb|watts?|w|kw|kwh|mwh|gwh|twh|fps|qubits?|cores?|nm|ghz|mph|km/h|"
+    r"out\s+of\s+\d+|/\d+)\b"
+)
 
 
 def has_figure(text: str) -> bool:
-    """Any number outside a product or version name (evidence for a claim)."""
-    return bool(statistics_in(text)) or bool(NUMERIC_EVIDENCE.search(text))
+    """A statistic or a measurement: the evidence a superlative needs."""
+    return bool(statistics_in(text)) or bool(MEASUREMENT.search(text))

@@ -88,7 +88,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             start, end = found.span()
             if inside(allowed, start, end) or not view.outside_quotes(view.start + start, view.start + end):
                 continue
-            if params.skip_names and _is_name(text, start, found.group()):
+            if params.skip_names and not _title_cased(block) and _is_name(text, start, found.group()):
                 continue
             if _negated(text, start) or (params.hedges_clear and view.hedged):
                 continue
@@ -110,10 +110,11 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
             return True
         if "citation" in params.evidence and other.cited:
             return True
-        # A figure backs the claim it stands in, not its neighbours.
+        # A figure or a comparison set backs the claim it stands in, not
+        # its neighbours ("founded in 2020" next door measures nothing).
         if "figure" in params.evidence and other is view and has_figure(other.text):
             return True
-        if "scope" in params.evidence and SCOPE.search(other.text):
+        if "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
     return False
 
@@ -128,10 +129,19 @@ def _is_name(text: str, start: int, phrase: str) -> bool:
     return position > 0 and not text[:position].rstrip().endswith((".", ":", "\"", "“", "—"))
 
 
+def _title_cased(block) -> bool:
+    """Headings and titles in Title Case: capitals there say nothing of names."""
+    return block.kind in ("heading", "title")
+
+
+# Negations that intensify rather than deny ("nothing short of", "not only").
+_NOT_DENIAL = regex.compile(r"(?i)(?:nothing|no)\s+(?:short\s+of|less\s+than)\s*$|not\s+only\s*$|never\s+before\s*$")
+
+
 def _negated(text: str, start: int) -> bool:
     """A negation in the few words before the cue ("not the first", "never the best")."""
     before = text[max(0, start - 25) : start]
-    return bool(NEGATION.search(before))
+    return bool(NEGATION.search(before)) and not _NOT_DENIAL.search(before)
 
 
 def _suggestion(params: Params, phrase: str) -> str | None:

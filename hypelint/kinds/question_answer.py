@@ -25,6 +25,7 @@ _INTERROGATIVE = re.compile(
     r"will|would|should|shall|may|might|has|have|had)\b"
 )
 _FAQ_HEADING = re.compile(r"(?i)\b(?:faqs?|frequently asked questions|questions and answers|q ?& ?a)\b")
+_FURNITURE = ("footer", "nav", "aside")
 _Q_PARAGRAPH = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*[:.]\s*", re.I)
 _A_PARAGRAPH = re.compile(r"(?:^|\n)\s*(?:\*\*)?A(?:nswer)?\s*[:.]\s*\S", re.I)
 
@@ -69,6 +70,8 @@ def _answered(doc: Document, body: tuple[int, ...], params: Params) -> bool:
 
 
 def _is_answer(doc: Document, block: Block, params: Params) -> bool:
+    if any(c in block.containers for c in _FURNITURE):
+        return False
     text = block.text.strip()
     plain = text.lower().strip(" .:!*_()[]")
     if not plain or plain in params.boilerplate:
