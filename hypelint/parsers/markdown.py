@@ -91,6 +91,11 @@ class _Walker:
             return
         region = self.map_span(token.map)
         cursor = max(region.start, self.cursor)
+        if self.cursor >= region.end:
+            # Only a block the parser moved out of source order lies wholly
+            # behind the cursor: footnote definitions come after everything
+            # else in the token stream. Align it from its own first line.
+            cursor = region.start
         kind = self.leaf or "paragraph"
         if kind == "paragraph" and self.stack and self.stack[-1] == "list_item":
             kind = "list_item"
