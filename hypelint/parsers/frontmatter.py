@@ -27,7 +27,9 @@ def find_front_matter(text: str) -> tuple[Span, dict[str, Any]] | None:
     if not opening:
         return None
     fence = opening.group(1)
-    closing = re.compile(r"^" + re.escape(fence) + r"[ \t]*$", re.M)
+    # The closing fence is a line of its own; lines may end in LF, CRLF or CR
+    # (re.M's ^ and $ only know LF, so a CRLF file's fence would go unseen).
+    closing = re.compile(r"(?<=[\r\n])" + re.escape(fence) + r"[ \t]*(?=\r\n|\r|\n|\Z)")
     close = closing.search(text, opening.end())
     if close is None:
         return None
