@@ -32,7 +32,10 @@ _LEAF_KIND = {
     "blockquote": "paragraph",
     "summary": "heading",
 }
-_CONTAINER = {"li": "list_item", "blockquote": "blockquote", "table": "table"}
+# Page furniture (footer, nav, aside) is kept as a container so rules can
+# tell it from the article: a copyright line is nobody's answer to an FAQ.
+_CONTAINER = {"li": "list_item", "blockquote": "blockquote", "table": "table", "footer": "footer", "nav": "nav",
+              "aside": "aside"}  # fmt: skip
 _BLOCK = set(_LEAF_KIND) | set(_CONTAINER) | {
     "html", "body", "head", "div", "section", "article", "main", "header", "footer", "aside", "nav",
     "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "figure", "form", "details", "address",
@@ -155,18 +158,21 @@ class _Reader(HTMLParser):
         self.add_text(data, at)
 
     def handle_entityref(self, name):
-        self._reference()
+        self._reference("&" + name)
 
     def handle_charref(self, name):
-        self._reference()
+        self._reference("&#" + name)
 
-    def _reference(self) -> None:
+    def _reference(self, bare: str) -> None:
         if self.skip_depth:
             return
         at = self.here()
         found = _ENTITY.match(self.src, at)
-        if found:
-            self.add_text(found.group(), at)
+        # A reference with no closing ";" ("AT&T", "R&D") is text as written,
+        # not something to drop.
+        raw = found.group() if found else bare
+        if self.src.startswith(raw, at):
+            self.add_text(raw, at)
 
     def handle_comment(self, data):
         at = self.here()
