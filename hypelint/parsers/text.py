@@ -91,7 +91,12 @@ class _Reader:
     def read_chunk(self, chunk: list[Span]) -> None:
         texts = [self.line_text(span) for span in chunk]
         per_line = any(len(t) > _LONG_LINE for t in texts) or (
-            sum(1 for t in texts if t[-1] in '.?!:"”)' or _LIST_ITEM.match(t) or _heading_like(t)) >= 0.8 * len(texts)
+            sum(
+                1
+                for i, t in enumerate(texts)
+                if t[-1] in '.?!:"”)' or _LIST_ITEM.match(t) or (_heading_like(t) and not _runs_on(texts, i))
+            )
+            >= 0.8 * len(texts)
         )
         current: list[Span] = []
         current_kind = ""
@@ -137,7 +142,7 @@ class _Reader:
     def is_heading(self, line: str, index: int, texts: list[str], per_line: bool) -> bool:
         if not _heading_like(line):
             return False
-        if per_line:
+        if per_line and not _runs_on(texts, index):
             return True
         # Inside a hard-wrapped paragraph only its first line can be a title,
         # and only when it reads as one.
@@ -181,6 +186,12 @@ def _heading_like(line: str) -> bool:
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
     return words[-1].lower() not in _CONNECTORS
+
+
+def _runs_on(texts: list[str], index: int) -> bool:
+    """Whether the next line continues this line's sentence (starts lower-case):
+    then this line was wrapped, and is not a title."""
+    return index + 1 < len(texts) and texts[index + 1][:1].islower()
 
 
 def _title_case(line: str) -> bool:
