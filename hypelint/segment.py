@@ -19,6 +19,14 @@ _ABBREVIATIONS = set(
     mon tue tues wed thu thur thurs fri sat sun e.g i.e u.s u.k u.n u.s.a e.u a.m p.m ph.d b.a m.a al cf viz
     ca vol vols ed eds pp p op dist ave blvd rd univ assn bros""".split()
 )
+# Abbreviations that are also everyday words ("she sat.", "in the sun.",
+# "he said no."): titles, months and days abbreviate only when written with
+# a capital, and "no" only before a number ("No. 1").
+_CAPITALISED = set(
+    """mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr rep reps sen sens rev hon pres supt gov govt
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+)
+_BEFORE_NUMBER = {"no", "nos"}
 # Abbreviations that may well end a sentence when a capital follows.
 _SENTENCE_FINAL = {"etc", "inc", "ltd", "co", "corp", "plc", "llc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m"}
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
@@ -68,13 +76,24 @@ def _is_boundary(text: str, punct_start: int, end: int) -> bool:
     if text[punct_start] == "." and text[punct_start:end].count(".") == 1:
         token = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
         if token:
-            word = token.group(1).lower()
+            written = token.group(1)
+            word = written.lower()
             if len(word) == 1 and word.isalpha():
                 return False  # an initial: "J. Smith"
-            if word in _ABBREVIATIONS:
+            if word in _ABBREVIATIONS and _abbreviates(written, following):
                 # "U.S. officials" stays one sentence; "in the U.S. The" is
                 # ambiguous, so only well-known sentence-final ones split.
                 return word in _SENTENCE_FINAL and first.isupper() and _starts_sentence(following)
+    return True
+
+
+def _abbreviates(written: str, following: str) -> bool:
+    """Whether a word in the abbreviation list is used as one here."""
+    word = written.lower()
+    if word in _BEFORE_NUMBER:
+        return following[:1].isdigit()
+    if word in _CAPITALISED:
+        return written[:1].isupper()
     return True
 
 
