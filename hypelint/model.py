@@ -13,6 +13,7 @@ decoded source text (UTF-8, BOM removed, newlines kept as in the file).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -52,6 +53,9 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Turns source offsets into 1-based line and column numbers.
 
@@ -61,21 +65,11 @@ class LineIndex:
     """
 
     def __init__(self, text: str):
-        starts = [0]
-        i, n = 0, len(text)
-        find_cr, find_lf = text.find, text.find
-        while i < n:
-            lf = find_lf("\n", i)
-            cr = find_cr("\r", i)
-            if lf < 0 and cr < 0:
-                break
-            if cr >= 0 and (lf < 0 or cr < lf):
-                i = cr + 2 if cr + 1 < n and text[cr + 1] == "\n" else cr + 1
-            else:
-                i = lf + 1
-            starts.append(i)
-        self.starts = starts
-        self.length = n
+        # One pass (searching for "\r" and "\n" separately from each line
+        # rescanned an LF-only file to its end for every line).
+        self.starts = [0] + [found.end() for found in _LINE_END.finditer(text)]
+        self.length = len(text)
+        self._text = text
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset."""
@@ -86,6 +80,11 @@ class LineIndex:
         """Offsets of a 1-based line, without its line ending."""
         start = self.starts[line - 1]
         end = self.starts[line] if line < len(self.starts) else self.length
+        text = self._text
+        if end > start and text[end - 1] == "\n":
+            end -= 1
+        if end > start and text[end - 1] == "\r":
+            end -= 1
         return Span(start, end)
 
     def offset(self, line: int, column: int) -> int:
