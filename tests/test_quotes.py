@@ -1,0 +1,102 @@
+"""Quotations: where they are, and whether someone is named as saying them."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypelint import lint_text
+from hypelint.config import Config
+from hypelint.parsers import parse
+from hypelint.quotes import Quote, quoted_ranges
+
+
+def quotes(text: str, fmt: str = "markdown") -> list[tuple[str, bool]]:
+    doc = parse(text, fmt)
+    return [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Attribution after the quote.
+        ('"It works," she said. Next.', [('"It works,"', True)]),
+        ("“It works,” she said. Next.", [("“It works,”", True)]),
+        ('"It works," said Ana Ruiz.', [('"It works,"', True)]),
+        ("“It works.” Ruiz said so later.", [("“It works.”", True)]),
+        ("It was „great“ he said.", [("„great“", True)]),
+        # Attribution before the quote.
+        ('Ruiz said: "It works."', [('"It works."', True)]),
+        ("Ruiz told the BBC: “It works.” Later she left.", [("“It works.”", True)]),
+        ('According to Ruiz, "it works."', [('"it works."', True)]),
+        ("He said «magic» things.", [("«magic»", True)]),
+        # In the same sentence, outside the quote.
+        ('Ruiz said the model "thinks" about it.', [('"thinks"', True)]),
+        # Unattributed: the writer's own scare quotes.
+        ('The tool is "magic".', [('"magic"', False)]),
+        ("The tool is “magic”. It said nothing.", [("“magic”", False)]),
+        # A reporting verb in the next sentence does not reach back.
+        ("The tool is “magic”. Ruiz said it was fine.", [("“magic”", False)]),
+        ('She called it "magic." The tool is "smart".', [('"magic."', True), ('"smart"', False)]),
+        (
+            "“One” and “two” and “three.”",
+            [("“One”", False), ("“two”", False), ("“three.”", False)],
+        ),
+        # Single quotes inside double ones are part of the outer quote.
+        ("“Nested ‘single’ quote,” she said.", [("“Nested ‘single’ quote,”", True)]),
+        # An opening mark with no closing one is no quote.
+        ("“Open quote with no close", []),
+        ("No quotes at all.", []),
+    ],
+)
+def test_quotes_and_attribution(text, expected):
+    assert quotes(text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    "text, fmt",
+    [
+        ('"It is a revolutionary\ntool," she said.\n', "markdown"),
+        ("“It is a revolutionary\r\ntool,” she said.\r\n", "markdown"),
+        ("<p>“It is a revolutionary\ntool,” she said.</p>\n", "html"),
+        ("“It is a revolutionary\r\ntool,” she said.\r\n", "text"),
+    ],
+)
+def test_quote_across_a_line_break(text, fmt):
+    doc = parse(text, fmt)
+    (quote,) = doc.quotes
+    mark = text[text.index("It") - 1]
+    assert quote == Quote(0, 0, 29, True)
+    closing = "”" if mark == "“" else mark
+    assert doc.blocks[0].text[quote.start : quote.end] == mark + "It is a revolutionary\ntool," + closing
+    assert quote.inner == (1, 28)
+    # Both marks map back to the source exactly.
+    span = doc.blocks[0].source_span(quote.start, quote.end)
+    assert text[span.start] == mark
+    assert text[span.end - 1] in "\"”"
+    assert text[span.start : span.end].replace("\r\n", "\n") == doc.blocks[0].text[quote.start : quote.end]
+
+
+def test_quotes_per_block_and_quoted_ranges():
+    text = 'Intro "scare" quote.\n\n"It works," said Ruiz.\n'
+    doc = parse(text, "markdown")
+    assert doc.quotes == [Quote(0, 6, 13, False), Quote(1, 0, 11, True)]
+    assert quoted_ranges(doc) == {1: [(0, 11)]}
+    assert quoted_ranges(doc, attributed_only=False) == {0: [(6, 13)], 1: [(0, 11)]}
+
+
+HYPE_ONLY = Config(select=("HL201",))
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # Hype in a source's mouth is the source's; in the writer's voice it is flagged.
+        ('"A revolutionary tool," said Ana Ruiz.\n', []),
+        ("Ruiz said: “It is revolutionary.”\n", []),
+        ('The tool is "revolutionary".\n', [(13, 26)]),
+        ('A revolutionary tool, "they say" nothing.\n', [(2, 15)]),
+    ],
+)
+def test_hype_inside_attributed_quotes_is_not_flagged(text, flagged):
+    findings = lint_text(text, fmt="markdown", config=HYPE_ONLY)
+    assert [(f.offset, f.end_offset) for f in findings] == flagged
