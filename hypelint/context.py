@@ -103,6 +103,13 @@ WEASEL_FRAME = regex.compile(
     r"maintain|point\s+out|show|shows)\b"
     r"|\bit\s+is\s+(?:widely|generally|commonly|often|increasingly)\s+(?:thought|believed|accepted|said|agreed|held|known)\b"
 )
+# Research offered as the source, named or not ("a survey of 1,300 bosses
+# suggests", "research shows"); whether it is named is another rule's question.
+STUDY_FRAME = regex.compile(
+    r"(?i)\b(?:study|studies|survey|surveys|report|research|analysis|poll|data|figures|statistics|paper)"
+    r"(?:\s+[\w,-]+){0,6}?\s+(?:has\s+|have\s+)?(?:found|finds|shows?|showed|suggests?|suggested|reveals?|revealed|"
+    r"indicates?|indicated|estimates?|estimated)\b"
+)
 NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 

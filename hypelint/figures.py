@@ -62,8 +62,10 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
         kind = match.lastgroup or "figure"
         if any(a <= start and end <= b for a, b in ignored) or (kind == "money" and _is_price(text, start, end)):
             continue
-        if kind == "count" and _is_year_like(match.group()):
+        if kind == "count" and (_is_year_like(match.group()) or match.group().startswith("0") or _UNIT_AFTER.match(text, end)):
             continue
+        if kind == "money" and _CONVERSION.search(text[max(0, start - 25) : start]):
+            continue  # "$0.99 (£0.53)": the second sum converts the first
         found.append((start, end, kind))
     return found
 
@@ -72,12 +74,22 @@ _PRICE_BEFORE = regex.compile(
     r"(?i)(?:costs?|costing|priced\s+at|price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|"
     r"dividend\s+of|fee\s+of|subscription\s+of|available\s+(?:at|for)|starts?\s+at|from|for)\s*$"
 )
-_PRICE_AFTER = regex.compile(r"(?i)^\s*(?:per\s+(?:share|month|year|user|seat|licence|license|unit)|a\s+(?:month|year)|each|monthly|annually)\b")
+_PRICE_AFTER = regex.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually)\b")
 
 
 def _is_price(text: str, start: int, end: int) -> bool:
     """What a product costs is a fact of the offer, not a statistic to source."""
     return bool(_PRICE_BEFORE.search(text[max(0, start - 30) : start]) or _PRICE_AFTER.match(text[end : end + 20]))
+
+
+_UNIT_AFTER = regex.compile(
+    r"(?i)\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|ago|square|sq|feet|foot|ft|metres?|meters?|"
+    r"km|kilometres?|miles?|kg|tonnes?|pages?|words?)\b"
+)
+# A second sum that converts or extends the first: "$0.99 (£0.53)", "€249 or £219", "$0.50 to $1.20".
+_CONVERSION = regex.compile(
+    r"\d[\d.,]*\s*(?:bn|m|k|tn|million|billion)?\s*(?:\(|or|to|and|-|–)\s*(?:about\s+|around\s+|roughly\s+)?$"
+)
 
 
 def _is_year_like(number: str) -> bool:

@@ -14,9 +14,13 @@ Params:
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import regex
 from typing import Iterator
 
-from ..context import analysis
+from ..context import STUDY_FRAME, analysis
+
+FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
 from ..figures import statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
@@ -49,8 +53,12 @@ def check(doc: Document, rule) -> Iterator[Match]:
             (a, b, kind) for a, b, kind in statistics_in(view.text)
             if view.outside_quotes(view.start + a, view.start + b)
         ]  # fmt: skip
-        if not figures or view.sourced or context.paragraph_sourced(view):
+        if not figures or view.sourced or context.paragraph_sourced(view) or len(view.text.split()) < 3:
             continue
+        if STUDY_FRAME.search(view.text) or _study_earlier(context, view):
+            continue  # "a report suggests": the unnamed-study rule asks for the name
+        if FUTURE.search(view.text):
+            continue  # a forecast's figures are the prediction rules' business
         if params.document_sources and _about_a_source(view.text, context.document_sources):
             continue
         start, end, kind = figures[0]
@@ -60,5 +68,24 @@ def check(doc: Document, rule) -> Iterator[Match]:
         )
 
 
+def _study_earlier(context, view) -> bool:
+    paragraph = context.paragraph_of[view.block]
+    return any(
+        STUDY_FRAME.search(other.text)
+        for other in context.sentences[max(0, view.index - 8) : view.index]
+        if context.paragraph_of[other.block] == paragraph
+    )
+
+
+# Results an organisation reports about itself: "TimeWarner's profits jumped 76%".
+_RESULTS = regex.compile(
+    r"(?i)\b(?:profits?|sales|revenues?|turnover|earnings|losses|shares?|output|prices?|exports|imports|"
+    r"rose|fell|jumped|dropped|slumped|climbed|grew|shrank|posted|reported|made\s+a|lost|earned|employs|cut|raised)\b"
+)
+
+
 def _about_a_source(text: str, sources: set[str]) -> bool:
-    return any(name in text for name in sources if len(name) > 2)
+    """Results of an organisation the piece quotes as a source ("X said"):
+    its own figures, reported in the sentence about it."""
+    stripped = text.lstrip("\"“‘'(")
+    return any(stripped.startswith(name) for name in sources if len(name) > 2) and bool(_RESULTS.search(text))
