@@ -19,7 +19,7 @@ REPORTING_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|wrote|writes|explained|explains|argued|argues|"
     "claimed|claims|stated|states|insisted|insists|warned|warns|acknowledged|acknowledges|conceded|concedes|"
     "admitted|admits|asked|asks|replied|replies|recalled|recalls|predicted|predicts|estimated|estimates|"
-    "believes|believed|thinks|thought|suggested|suggests|announced|announces|declared|declares|boasted|boasts|"
+    "believes|believed|suggested|suggests|announced|announces|declared|declares|boasted|boasts|"
     "put it|puts it|described|describes|called|calls|commented|comments|reported|reports|observed|observes|"
     "cautioned|cautions|emphasised|emphasized|stressed|stresses|contends|contended|maintains|maintained|"
     "according to"

@@ -42,6 +42,8 @@ _FUTURE_ALONE = regex.compile(
 _HORIZON = regex.compile(
     r"(?i)\b(?:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
+    r"|within\s+(?:the|a)\s+(?:decade|generation)|this\s+decade|by\s+the\s+end\s+of\s+next\s+year"
+    r"|before\s+(?P<year2>(?:19|20)\d\d)|forever|for\s+ever|for\s+good|never\s+(?:\w+\s+){0,4}again|never\s+be\s+the\s+same"
     r"|in\s+the\s+(?:near\s+|not-so-distant\s+|not\s+too\s+distant\s+)?future"
     r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
 )
@@ -53,8 +55,14 @@ _NEAR_DATE = regex.compile(
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
 _ADVERB = regex.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably)\s+")
+# Predicates sweeping whoever their subject: "will be obsolete", "will change
+# everything".
+_SWEEPING = regex.compile(
+    r"(?i)\b(?:obsolete|extinct|irrelevant|transform\w*|revolutioni[sz]e\w*|redefine|reshape|upend|"
+    r"change\s+(?:everything|the\s+world|forever)|never\s+be\s+the\s+same|a\s+thing\s+of\s+the\s+past)\b"
+)
 _GENERIC_DEFAULT = (
-    "ai", "a.i.", "artificial intelligence", "machines", "machine", "robots", "robot", "algorithms", "algorithm",
+    "ai", "a.i.", "artificial intelligence", "artificial general intelligence", "machines", "machine", "robots", "robot", "algorithms", "algorithm",
     "automation", "technology", "tech", "this technology", "the technology", "computers", "chatbots", "models",
     "generative ai", "agi", "superintelligence", "everyone", "everybody", "every", "all", "no one", "nobody",
     "humans", "humanity", "society", "the world", "we", "jobs", "workers", "doctors", "teachers",
@@ -117,7 +125,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 verb = _ADVERB.sub("", after.lstrip(), count=1)
                 if params.transform_pattern and params.transform_pattern.match(verb):
                     sweeping = True
-                elif params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before):
+                elif _SWEEPING.search(after) or (
+                    params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before)
+                ):
                     sweeping = True
                 elif _generic(params, before) and not _scheduled(params, text, after):
                     sweeping = True
@@ -140,7 +150,8 @@ def _writer_text(view) -> str:
 
 def _future_horizon(text: str, year: int) -> bool:
     for found in _HORIZON.finditer(text):
-        if found.group("year") and int(found.group("year")) <= year:
+        named = found.group("year") or found.group("year2")
+        if named and int(named) <= year:
             continue  # "by 2019" in a 2025 story is the past
         return True
     return False

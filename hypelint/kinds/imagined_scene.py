@@ -41,7 +41,6 @@ _COMMENTARY = regex.compile(
 )
 _MODAL = regex.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
 _PAST = regex.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,10 @@ def _opens_scene(text: str, this_year: int) -> bool:
     return bool(year) and int(year.group("year")) > this_year and not _MODAL.search(text)
 
 
+_DATED_OPENING = regex.compile(r"^(?:In|By|Since|As\s+of|Back\s+in|Until|Through)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
+
+
 def _dated_now_or_past(text: str, this_year: int) -> bool:
-    years = [int(y) for y in _YEAR.findall(text)]
-    return bool(years) and max(years) <= this_year
+    """A sentence set in a year up to the story's own ("In 2024, ...")."""
+    opening = _DATED_OPENING.match(text)
+    return bool(opening) and int(opening.group("year")) <= this_year
