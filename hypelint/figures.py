@@ -80,8 +80,14 @@ _PRICE_BEFORE = regex.compile(
 _PRICE_AFTER = regex.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually)\b")
 
 
+_MAGNITUDE_WORD = regex.compile(r"(?i)(?:bn|tn|m|k|million|billion|trillion)\b")
+
+
 def _is_price(text: str, start: int, end: int) -> bool:
-    """What a product costs is a fact of the offer, not a statistic to source."""
+    """What a product costs is a fact of the offer, not a statistic to source.
+    Sums in millions or billions are market sizes and results, never prices."""
+    if _MAGNITUDE_WORD.search(text[start:end]):
+        return False
     return bool(_PRICE_BEFORE.search(text[max(0, start - 30) : start]) or _PRICE_AFTER.match(text[end : end + 20]))
 
 

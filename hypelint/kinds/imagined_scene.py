@@ -74,7 +74,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 or (new_block and _PAST.search(text))
             ):
                 in_scene = False
-        if not in_scene and _opens_scene(text, this_year):
+        if not in_scene and _opens_scene(text, this_year) and not (view.attributed or view.hedged):
             in_scene, scene_blocks = True, [view.block]
         if in_scene and not view.fully_quoted:
             yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
