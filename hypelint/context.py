@@ -62,7 +62,7 @@ ATTRIBUTION = regex.compile(
     | \b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
     | \b(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
     | \b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
-    | \b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){{0,3}}(?:{_VERB}|{_SOURCE_VERBS}|{_ANAPHORIC_VERBS})\b
+    | \b(?i:the|its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_VERB}|{_SOURCE_VERBS}|{_ANAPHORIC_VERBS})\b
     | \b(?:{_PRONOUN})\s+(?:also\s+)?(?:{_ANAPHORIC_VERBS})\b
     | \b(?i:study|paper|working\s+paper|report|survey|analysis|evaluation|review|poll|audit|trial|census|dataset|index)
         \s+(?:by|from|at|of|published\s+(?:by|in)|commissioned\s+by|conducted\s+by|carried\s+out\s+by|led\s+by)
