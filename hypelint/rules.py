@@ -68,12 +68,15 @@ class Rule:
 
 def builtin_packs_dir() -> Path:
     """Where the shipped packs are: inside the installed package, or the checkout."""
-    from importlib import resources
+    import importlib
 
     try:
-        return Path(str(resources.files("hypelint.packs")))
+        packs = importlib.import_module("hypelint.packs")
     except ModuleNotFoundError:  # running from a source tree that is not installed
         return Path(__file__).resolve().parent.parent / "rules"
+    # `hypelint.packs` has no __init__.py, so it is a namespace package:
+    # importlib.resources would give a MultiplexedPath, whose str() is no path.
+    return Path(next(iter(packs.__path__)))
 
 
 def load_packs(extra: Iterable[str | Path] = ()) -> list[Rule]:
