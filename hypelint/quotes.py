@@ -58,6 +58,9 @@ def find_quotes(doc: Document) -> list[Quote]:
             mark = opening.group()
             close = text.find(_PAIRS[mark], opening.end())
             if close < 0:
+                # News style runs a long quotation over paragraphs and closes
+                # it only in the last: the rest of this block is the speaker's.
+                quotes.append(Quote(index, opening.start(), len(text), True))
                 break
             start, end = opening.start(), close + 1
             quotes.append(Quote(index, start, end, _attributed(text, start, end, sentences_by_block.get(index, []))))

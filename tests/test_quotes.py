@@ -43,8 +43,9 @@ def quotes(text: str, fmt: str = "markdown") -> list[tuple[str, bool]]:
         ),
         # Single quotes inside double ones are part of the outer quote.
         ("“Nested ‘single’ quote,” she said.", [("“Nested ‘single’ quote,”", True)]),
-        # An opening mark with no closing one is no quote.
-        ("“Open quote with no close", []),
+        # An opening mark with no closing one runs to the end of the block:
+        # news style closes a long quotation only in its last paragraph.
+        ("“Open quote with no close", [("“Open quote with no close", True)]),
         ("No quotes at all.", []),
     ],
 )

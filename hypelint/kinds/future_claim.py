@@ -34,8 +34,12 @@ _WILL = regex.compile(
 )
 # Cues that speak of the future by themselves ...
 _FUTURE_ALONE = regex.compile(
-    r"(?i)\b(?:(?:is|are)\s+(?:set|poised|destined|bound|going|on\s+track|about)\s+to"
-    r"|poised\s+to|destined\s+to|on\s+track\s+to|inevitabl[ey]|the\s+future\s+of\b|is\s+the\s+future\b)"
+    r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b)"
+)
+# "is set to", "poised to": the future tense of news ("X is set to join Y"),
+# weighed like "will".
+_WILL_LIKE = regex.compile(
+    r"(?i)\b(?:is|are)\s+(?:set|poised|going|on\s+track|about)\s+to\b|\bpoised\s+to\b|\bon\s+track\s+to\b"
 )
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
@@ -44,7 +48,7 @@ _HORIZON = regex.compile(
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
     r"|within\s+(?:the|a)\s+(?:decade|generation)|this\s+decade|by\s+the\s+end\s+of\s+next\s+year"
     r"|before\s+(?P<year2>(?:19|20)\d\d)|forever|for\s+ever|for\s+good|never\s+(?:\w+\s+){0,4}again|never\s+be\s+the\s+same"
-    r"|in\s+the\s+(?:near\s+|not-so-distant\s+|not\s+too\s+distant\s+)?future"
+    r"|in\s+the\s+(?:not-so-distant\s+|not\s+too\s+distant\s+)?future\b(?!\s+of)"
     r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
 )
 _NEAR_DATE = regex.compile(
@@ -64,7 +68,10 @@ _SWEEPING = regex.compile(
 _GENERIC_DEFAULT = (
     "ai", "a.i.", "artificial intelligence", "artificial general intelligence", "machines", "machine", "robots", "robot", "algorithms", "algorithm",
     "automation", "technology", "tech", "this technology", "the technology", "computers", "chatbots", "models",
-    "generative ai", "agi", "superintelligence", "everyone", "everybody", "every", "all", "no one", "nobody",
+    "generative ai", "agi", "superintelligence", "everyone", "everybody", "no one", "nobody", "every home",
+    "every household", "every industry", "every business", "every company", "every job", "every sector",
+    "every school", "every hospital", "every car", "every city", "every office", "every classroom", "all jobs",
+    "all industries", "all work", "most jobs", "millions of jobs", "robotaxis", "self-driving cars", "drones",
     "humans", "humanity", "society", "the world", "we", "jobs", "workers", "doctors", "teachers",
     "patients", "students", "cities", "homes", "industries", "every industry", "the future", "nothing",
     "life", "our lives", "the way we",
@@ -113,7 +120,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
             continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
         text = _writer_text(view)
-        wills = list(_WILL.finditer(text))
+        wills = list(_WILL.finditer(text)) + list(_WILL_LIKE.finditer(text))
         horizon = bool(_FUTURE_ALONE.search(text)) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
