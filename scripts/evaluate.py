@@ -6,7 +6,8 @@
 Prints, per category: findings, precision, recall and F1 on the labelled
 drafts (a finding counts when its category matches a label and it touches
 that label's sentence); false flags per 1,000 words on the sober drafts
-(files named s*); and, when the BBC news corpus is present, flags per 1,000
+(files named s* or *-sober-*); the same for the held-out set in
+evaluation/holdout/ when present; and, when the BBC news corpus is present, flags per 1,000
 words per category on it. Labels are JSONL lines
 `{"doc": "h01-x.md", "category": "superlative", "quote": "exact text"}`;
 see evaluation/README.md.
@@ -72,6 +73,11 @@ class Scores:
         return 1000 * self.sober_false / self.sober_words if self.sober_words else 0.0
 
 
+def is_sober(name: str) -> bool:
+    """Sober drafts: s* in the main set, *-sober-* in the held-out one."""
+    return name.startswith("s") or "-sober-" in name
+
+
 def load_labels(corpus: Path) -> dict[str, list[dict]]:
     labels: dict[str, list[dict]] = defaultdict(list)
     for path in sorted(corpus.glob("labels*.jsonl")):
@@ -127,14 +133,14 @@ def evaluate(corpus: Path = ROOT / "evaluation") -> Scores:
                     label.found = True
             else:
                 scores.false_examples.append((path.name, finding.line, finding.rule, finding.excerpt))
-                if path.name.startswith("s"):
+                if is_sober(path.name):
                     scores.sober_false += 1
         for label in labels:
             if label.found:
                 scores.labels_found[label.category] += 1
             else:
                 scores.missed_examples.append((path.name, label.category, label.quote))
-        if path.name.startswith("s"):
+        if is_sober(path.name):
             scores.sober_words += result.words
     return scores
 
@@ -153,6 +159,24 @@ def news_rates(news: Path) -> tuple[int, int, Counter]:
     return files, words, flags
 
 
+def report(corpus: Path, scores: Scores, show_errors: bool) -> None:
+    categories = sorted(set(scores.labels) | set(scores.findings), key=lambda c: (c not in HEADLINE, c))
+    print(f"Labelled corpus: {corpus}")
+    print(f"{'category':<18}{'findings':>9}{'labels':>8}{'precision':>11}{'recall':>8}{'F1':>7}")
+    for category in categories:
+        print(f"{category:<18}{scores.findings[category]:>9}{scores.labels[category]:>8}"
+              f"{scores.precision(category):>11.2f}{scores.recall(category):>8.2f}{scores.f1(category):>7.2f}")  # fmt: skip
+    print(f"Sober drafts: {scores.sober_false} false flags in {scores.sober_words} words = "
+          f"{scores.sober_rate:.2f} per 1,000 words")  # fmt: skip
+    if show_errors:
+        print("\nFalse flags:")
+        for item in scores.false_examples:
+            print("  ", *item)
+        print("\nMissed labels:")
+        for item in scores.missed_examples:
+            print("  ", *item)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "evaluation")
@@ -160,22 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="list false flags and missed labels")
     args = parser.parse_args(argv)
 
-    scores = evaluate(args.corpus)
-    categories = sorted(set(scores.labels) | set(scores.findings), key=lambda c: (c not in HEADLINE, c))
-    print(f"Labelled corpus: {args.corpus}")
-    print(f"{'category':<18}{'findings':>9}{'labels':>8}{'precision':>11}{'recall':>8}{'F1':>7}")
-    for category in categories:
-        print(f"{category:<18}{scores.findings[category]:>9}{scores.labels[category]:>8}"
-              f"{scores.precision(category):>11.2f}{scores.recall(category):>8.2f}{scores.f1(category):>7.2f}")  # fmt: skip
-    print(f"Sober drafts: {scores.sober_false} false flags in {scores.sober_words} words = "
-          f"{scores.sober_rate:.2f} per 1,000 words")  # fmt: skip
-    if args.show_errors:
-        print("\nFalse flags:")
-        for item in scores.false_examples:
-            print("  ", *item)
-        print("\nMissed labels:")
-        for item in scores.missed_examples:
-            print("  ", *item)
+    report(args.corpus, evaluate(args.corpus), args.show_errors)
+    holdout = args.corpus / "holdout"
+    if (holdout / "drafts").is_dir():
+        print()
+        report(holdout, evaluate(holdout), args.show_errors)
     if args.news.is_dir():
         files, words, flags = news_rates(args.news)
         total = sum(flags.values())

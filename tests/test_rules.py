@@ -104,3 +104,14 @@ def test_good_house_rule_loads(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     rule = load_rule(path, "house")
     assert (rule.code, rule.pack, rule.params.terms) == ("HL901", "house", ("synergy",))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_explain_works_for_every_rule(rule, capsys):
+    from hypelint.cli import main
+
+    assert main(["explain", rule.code]) == 0
+    by_code = capsys.readouterr().out
+    assert by_code.startswith(f"{rule.code} {rule.name}") and "Why:" in by_code and "Flagged:" in by_code
+    assert main(["explain", rule.name]) == 0
+    assert capsys.readouterr().out == by_code
