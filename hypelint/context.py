@@ -58,9 +58,9 @@ _SOURCE_VERBS = (
 _ANAPHORIC_VERBS = r"rates|ranks|counts|records|puts|put|gives|gave|links|linked|lists|notes|states|adds|details|documents|measures|highlights|describes"
 ATTRIBUTION = regex.compile(
     rf"""(?x)
-    \b(?i:according)\s+to\b
+    \b(?i:according)\s+to\b(?!\s+(?i:industry|recent|some|many|various|several|most|multiple|unnamed|anonymous)\b)(?!\s+(?i:surveys|studies|reports|experts|estimates|analysts|research|sources|insiders|observers)\b)
     | \b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
-    | \b(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
+    | (?:^|[,"”’]\s*)(?:{_VERB})[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b
     | \b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b
     | \b(?i:the|its|their)\s+(?:[\w-]+\s+){{0,3}}(?:{_VERB}|{_SOURCE_VERBS}|{_ANAPHORIC_VERBS})\b
     | \b(?:{_PRONOUN})\s+(?:also\s+)?(?:{_ANAPHORIC_VERBS})\b
@@ -84,10 +84,12 @@ NUMBER = re.compile(r"\d")
 HEDGE = regex.compile(
     r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|potentially|appears?|appeared|seems?|"
     r"seemed|suggests?|suggested|expected|projected|if|unless|whether|"
-    r"would|should|hopes?|hoped|aims?|aimed|plans?|planned|intends?|intended|promises?|promised|"
-    r"believes?|believed|argues?|claims?|claimed|reportedly|allegedly|tipped|uncertain|unclear|arguably|"
+    r"would|should|(?:hopes?|aims?|plans?|intends?|promises?|expects?|wants?)\s+to|hoped|aimed|planned|intended|"
+    r"promised|believes?|believed|argues?|reportedly|allegedly|tipped|uncertain|unclear|arguably|"
     r"not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen|too\s+early\s+to\s+(?:say|tell))\b"
 )
+# "better than any person could": a modal inside a comparison hedges nothing.
+_COMPARISON_MODAL = regex.compile(r"(?i)\bthan\s+(?:any|a|an|the|most|ever)?\s*\w*\s*(?:could|can|would|might)\b|\bever\s+could\b")
 BOOSTER = regex.compile(
     r"(?i)\b(?:certainly|undoubtedly|clearly|definitely|inevitably|inevitable|surely|unquestionably|"
     r"without\s+(?:a\s+)?doubt|make\s+no\s+mistake|there\s+is\s+no\s+doubt|guaranteed|absolutely|no\s+question)\b"
@@ -174,7 +176,7 @@ class Analysis:
             text=text,
             attributed=_named_attribution(outside) or quote_attributed,
             cited=cited,
-            hedged=bool(HEDGE.search(outside)),
+            hedged=bool(HEDGE.search(_COMPARISON_MODAL.sub(" ", outside))),
             boosted=bool(BOOSTER.search(outside)),
             question=text.rstrip("\"'”’)").endswith("?"),
             quoted=quoted,

@@ -29,7 +29,7 @@ STATISTIC = regex.compile(
   | (?P<multiple> \b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b
                 | \b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b
                 | \b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as)\b
-                | \b(?:cut|cuts|reduced?|reduces|slashed?|slashes|fell|falls?|dropped|drops?|grew|grows?|rose|rises?|shrank|shrinks?|increased?|increases|decreased?|decreases)\s+(?:[\w'’-]+\s+){{0,4}}?(?:in|by)\s+(?:half|a\s+third|two-thirds|a\s+quarter)\b
+                | \b(?:cut|cuts|reduced?|reduces|slashed?|slashes|fell|falls?|dropped|drops?|grew|grows?|rose|rises?|shrank|shrinks?|increased?|increases|decreased?|decreases)\s+(?:[\w'’-]+\s+){{0,6}}?(?:in|by)\s+(?:half|a\s+third|two-thirds|a\s+quarter)\b
                 | \b(?:double|triple|quadruple|halve)[sd]?\s+(?:their|its|the|our|your|his|her)\b )
   | (?P<share> \b(?:{_NUMBER_WORD}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NUMBER_WORD}|\d+)\b
              | \b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b

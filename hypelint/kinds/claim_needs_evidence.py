@@ -36,8 +36,9 @@ _EVIDENCE = ("attribution", "citation", "figure", "scope")
 # A comparison set or period that makes a superlative checkable.
 SCOPE = regex.compile(
     r"(?i)\b(?:of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b"
-    r"|among\s+(?:the\s+)?\w+|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|on\s+record|so\s+far\s+this\s+year"
-    r"|in\s+(?:its|the\s+company['’]s|the\s+firm['’]s)\s+\d+-year\s+history|tested|benchmark|leaderboard|ranking)"
+    r"|among\s+(?:the\s+)?\w+|since\s+(?:19|20)\d\d|on\s+record|so\s+far\s+this\s+year"
+    r"|of\s+(?:his|her|their|its)\s+(?:career|life|history)"
+    r"|in\s+(?:its|the\s+company['’]s|the\s+firm['’]s)\s+\d+-year\s+history|benchmark|leaderboard)"
 )
 
 

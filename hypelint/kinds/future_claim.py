@@ -34,19 +34,22 @@ _WILL = regex.compile(
 )
 # Cues that speak of the future by themselves ...
 _FUTURE_ALONE = regex.compile(
-    r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b)"
+    r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b"
+    r"|poised\s+to|on\s+track\s+to|only\s+going\s+to)"
 )
 # "is set to", "poised to": the future tense of news ("X is set to join Y"),
 # weighed like "will".
 _WILL_LIKE = regex.compile(
-    r"(?i)\b(?:is|are)\s+(?:set|poised|going|on\s+track|about)\s+to\b|\bpoised\s+to\b|\bon\s+track\s+to\b"
+    r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"
 )
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
 _HORIZON = regex.compile(
     r"(?i)\b(?:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
-    r"|within\s+(?:the|a)\s+(?:decade|generation)|this\s+decade|by\s+the\s+end\s+of\s+next\s+year"
+    r"|within\s+(?:the|a)\s+(?:decade|generation)|this\s+decade|by\s+the\s+end\s+of\s+next\s+year|soon"
+    r"|(?:the\s+)?next\s+(?:\d+|few|two|three|five|ten|twenty|fifty|hundred)\s+(?:years|decades)"
+    r"|\b(?:of|in)\s+(?P<year3>(?:20|21)\d\d)\b"
     r"|before\s+(?P<year2>(?:19|20)\d\d)|forever|for\s+ever|for\s+good|never\s+(?:\w+\s+){0,4}again|never\s+be\s+the\s+same"
     r"|in\s+the\s+(?:not-so-distant\s+|not\s+too\s+distant\s+)?future\b(?!\s+of)"
     r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
@@ -157,7 +160,7 @@ def _writer_text(view) -> str:
 
 def _future_horizon(text: str, year: int) -> bool:
     for found in _HORIZON.finditer(text):
-        named = found.group("year") or found.group("year2")
+        named = found.group("year") or found.group("year2") or found.group("year3")
         if named and int(named) <= year:
             continue  # "by 2019" in a 2025 story is the past
         return True
