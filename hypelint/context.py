@@ -15,14 +15,14 @@ from functools import cached_property
 
 import regex
 
-from .model import Document
+from .model import Document, Span
 from .quotes import REPORTING_VERBS
 
 # A named source: capitalised words ("Dana Ruiz", "the Office for National
 # Statistics", "Gartner"), or a role at an organisation ("analysts at Jefferies").
 # Capitalised words that open sentences without naming anyone.
 _NOT_NAMES = (
-    "A|An|The|This|That|These|Those|It|Its|There|Here|Many|Some|Most|Few|Several|Other|Others|Experts?|"
+    "A|An|The|This|That|These|Those|It|Its|There|Here|Many|Some|Most|Few|Several|Other|Others|One|Another|Experts?|"
     "Researchers?|Scientists?|Analysts?|Critics?|Studies|Study|Research|Observers?|Officials?|People|Sources?|"
     "Insiders?|Economists?|Commentators?|Proponents?|Supporters?|Skeptics?|Sceptics?|Everyone|Everybody|"
     "Nobody|Someone|Somebody|Industry|Users?|Customers?|Investors?|Engineers?|Developers?|Doctors?|Reports?|"
@@ -167,7 +167,9 @@ class Analysis:
             for q in doc.quotes
         )
         span = block.source_span(sentence.start, sentence.end)
-        cited = bool(_CITATION.search(text)) or any(span.overlaps(link.text_span) for link in doc.links)
+        # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
+        reach = Span(span.start, span.end + 3)
+        cited = bool(_CITATION.search(text)) or any(reach.overlaps(link.text_span) for link in doc.links)
         return SentenceView(
             index=index,
             block=sentence.block,
@@ -215,6 +217,14 @@ class Analysis:
                     if name and name.lower() not in ("the", "it", "he", "she", "they", "we", "i"):
                         names.add(_strip_article(name))
         return names
+
+
+# A next sentence that names the source of this one: "That is according to
+# Gartner's 2025 ranking." "The figures come from the ONS."
+BACK_REFERENCE = regex.compile(
+    r"(?i)^[\"“]?(?:(?:that|this|these|those|it|the\s+\w+(?:\s+\w+)?)\s+(?:is|are|was|were|comes?|came)\s+(?:according\s+to|from)\b"
+    r"|according\s+to\b|source\s*:|(?:so|thus)\s+says\b)"
+)
 
 
 def _named_attribution(text: str) -> bool:

@@ -26,7 +26,7 @@ from typing import Iterator
 
 import regex
 
-from ..context import NEGATION, SentenceView, analysis
+from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
 from .base import Params as BaseParams
@@ -106,6 +106,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
 def _supported(context, view: SentenceView, params: Params) -> bool:
     if params.paragraph_sources and context.paragraph_sourced(view):
         return True
+    following = context.sentences[view.index + 1] if view.index + 1 < len(context.sentences) else None
+    if following and following.block == view.block and following.sourced and BACK_REFERENCE.match(following.text):
+        return True  # "... the most advanced chatbot. That is according to Gartner's ranking."
     for other in [view] + context.neighbours(view, params.window):
         if "attribution" in params.evidence and other.attributed:
             return True
@@ -127,7 +130,12 @@ def _is_name(text: str, start: int, phrase: str) -> bool:
     if not first or not first[0].isupper():
         return False
     position = text.find(first, start)
-    return position > 0 and not text[:position].rstrip().endswith((".", ":", "\"", "“", "—"))
+    if position == 0 or text[:position].rstrip().endswith((".", ":", "\"", "“", "—")):
+        # At a sentence's start a capital means nothing, unless a capitalised
+        # word follows: "Remarkable Labs opened an office".
+        following = text[position + len(first) :].split(None, 1)
+        return bool(following) and following[0][:1].isupper() and len(words) == 1
+    return True
 
 
 def _title_cased(block) -> bool:

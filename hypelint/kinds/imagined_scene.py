@@ -22,9 +22,13 @@ from ..context import analysis
 from ..model import Document, Match
 from .base import Params as BaseParams
 
+# "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".
 _OPENER = regex.compile(
-    r"(?i)^[\"“‘']?(?:imagine|picture|envision|envisage|fast[-\s]forward|close\s+your\s+eyes|"
-    r"it\s+is\s+the\s+year|it['’]s\s+the\s+year|the\s+year\s+is|welcome\s+to\s+(?:the\s+year\s+)?(?:19|20)\d\d)\b"
+    r"^[\"“‘']?(?:"
+    r"(?:[Ii]magine|[Pp]icture|[Ee]nvision|[Ee]nvisage)\s+(?:[A-Z]|(?i:an?|the|this|that|it|yourself|your|you|waking|"
+    r"stepping|walking|living|(?:19|20)\d\d)\b)"
+    r"|(?i:fast[-\s]forward|close\s+your\s+eyes|it\s+is\s+the\s+year|it['’]s\s+the\s+year|the\s+year\s+is"
+    r"|welcome\s+to\s+(?:the\s+year\s+)?(?:19|20)\d\d)\b)"
 )
 _YEAR_OPENER = regex.compile(r"^(?:In|By|It\s+is|It['’]s|The\s+year\s+is)\s+(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b")
 _GROUNDING = regex.compile(

@@ -52,9 +52,14 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 yield _finding(doc, index)
             if _FAQ_HEADING.search(block.text) and not block.text.rstrip().endswith("?"):
                 faq_levels.append(block.level)
-        elif _Q_PARAGRAPH.match(block.text) and not _A_PARAGRAPH.search(block.text):
-            following = _next_prose(blocks, index)
-            if following is None or not _A_PARAGRAPH.match(following.text):
+        elif _Q_PARAGRAPH.match(block.text):
+            inline = _A_PARAGRAPH.search(block.text)
+            if inline:
+                answer = block.text[inline.start() :]
+            else:
+                following = _next_prose(blocks, index)
+                answer = following.text if following is not None and _A_PARAGRAPH.match(following.text) else ""
+            if not answer or _empty_answer(answer, params):
                 yield _finding(doc, index)
 
 
@@ -80,7 +85,14 @@ def _is_answer(doc: Document, block: Block, params: Params) -> bool:
         return False  # another question is not an answer
     if _only_link(doc, block):
         return False
-    return True
+    return not (_A_PARAGRAPH.match(text) and _empty_answer(text, params))
+
+
+def _empty_answer(text: str, params: Params) -> bool:
+    """An "A:" that says nothing: "A: TBD", "A: Coming soon"."""
+    found = _A_PARAGRAPH.search(text)
+    rest = text[found.end() - 1 :] if found else text
+    return rest.lower().strip(" .:!*_()[]") in params.boilerplate
 
 
 def _sentences(text: str) -> list[str]:
@@ -89,8 +101,9 @@ def _sentences(text: str) -> list[str]:
 
 def _only_link(doc: Document, block: Block) -> bool:
     """A block whose whole text is one link ("Read our guide")."""
-    span = block.source_span(0, len(block.text))
-    return any(link.text_span.start <= span.start and span.end <= link.text_span.end + 1 for link in doc.links)
+    text = block.text.rstrip(" .!")
+    span = block.source_span(0, len(text))
+    return any(link.text_span.start <= span.start and span.end <= link.text_span.end + 2 for link in doc.links)
 
 
 def _next_prose(blocks: list[Block], index: int) -> Block | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Span
+from ..model import Document, Link, Span
 from ..suppress import read_directives
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
@@ -34,8 +34,12 @@ def parse(text: str, fmt: str, path: str | None = None) -> Document:
 
 
 def _exclude_addresses(doc: Document) -> None:
-    """Bare URLs and e-mail addresses in prose are never linted."""
+    """Bare URLs and e-mail addresses in prose are never linted; a bare URL
+    is a link all the same (a citation, when it follows a claim)."""
     for block in doc.blocks:
         for pattern in (URL, EMAIL):
             for found in pattern.finditer(block.text):
-                doc.excluded.append(block.source_span(found.start(), found.end()))
+                span = block.source_span(found.start(), found.end())
+                doc.excluded.append(span)
+                if pattern is URL and not any(link.text_span.overlaps(span) for link in doc.links):
+                    doc.links.append(Link(span, found.group()))

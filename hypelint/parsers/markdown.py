@@ -149,6 +149,8 @@ class _Walker:
                     cursor = opener + 2
                 cursor = self.children(token.children or [], builder, cursor, limit)
                 cursor = _skip_link_tail(src, cursor, limit)
+                if opener >= 0:  # an image is a link to its file, alt text and all
+                    doc.links.append(Link(Span(opener, cursor), "image:" + str(token.attrs.get("src", ""))))
             elif kind == "footnote_ref":
                 opener = src.find("[^", cursor, limit)
                 closer = src.find("]", opener, limit) if opener >= 0 else -1
