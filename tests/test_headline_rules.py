@@ -857,3 +857,41 @@ QUESTIONS: list[tuple[str, str, str, list[tuple[int, int, int, int, str]]]] = [
 @pytest.mark.parametrize("name,fmt,text,expected", [pytest.param(*case, id=f"{case[0]}-{case[1]}") for case in QUESTIONS])
 def test_question_headings(name, fmt, text, expected):
     assert findings("HL101", fmt, text) == expected
+
+
+# --- cases the first golden run found wrong, fixed since ------------------------
+
+@pytest.mark.parametrize(
+    "code,text,expected",
+    [
+        # "One survey" names nobody.
+        ("HL502", "One survey suggests most nurses distrust AI triage tools.", [(1, 1, 1, 20, "One survey suggests")]),
+        # A next sentence that points back to its source clears a superlative.
+        ("HL301", "Norvane has built the most advanced chatbot on the market. "
+                  "That is according to Gartner's 2025 ranking of 40 chatbots.", []),
+        ("HL302", "The start-up has made remarkable progress in robotics. "
+                  "That is according to the 2025 AI Index from Stanford.", []),
+        # "Picture" as a noun opens no scene.
+        ("HL402", "Picture quality has improved on the new phones. The screens are bright.", []),
+        # A company name at the start of a sentence is a name.
+        ("HL302", "Remarkable Labs opened an office in Leeds.", []),
+        # A footnote after the full stop cites the sentence before it.
+        ("HL501", "The market for AI chips is worth $45bn a year.[^1]\n\n[^1]: Gartner, 2024.", []),
+        # A bare URL in brackets is a citation.
+        ("HL501", "The market for AI chips is worth $45bn a year (https://example.org/report).", []),
+    ],
+)
+def test_fixed_discrepancies(code, text, expected):
+    assert findings(code, "markdown", text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Is it open source?\n\n[Launch guide](https://example.org/guide).",
+        "## Is it open source?\n\n![A robot](robot.png)",
+        "Q: Is the model open source?\n\nA: TBD",
+    ],
+)
+def test_empty_answers_leave_the_question_unanswered(text):
+    assert [line for line, *_ in findings("HL101", "markdown", text)] == [1]
