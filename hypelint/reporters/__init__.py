@@ -137,6 +137,13 @@ def summary_line(run: RunResult) -> str:
     return line
 
 
+def error_reason(file: FileResult) -> str:
+    """A file's error without the path it already starts with ("x.md: not valid UTF-8")."""
+    prefix = f"{file.path}: "
+    reason = file.error or ""
+    return reason[len(prefix) :] if reason.startswith(prefix) else reason
+
+
 def one_line(text: str) -> str:
     """Text with line breaks turned into spaces, for line-oriented formats."""
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, one_line, rule_counts, sorted_files, sorted_findings, summary_line
+from . import ReportOptions, error_reason, one_line, rule_counts, sorted_files, sorted_findings, summary_line
 
 if TYPE_CHECKING:
     from ..model import RunResult
@@ -38,7 +38,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
         ]
     # Errors are shown even when quiet: a file that was never checked must
     # not pass silently.
-    lines += [f"{file.path}: error: {one_line(file.error)}" for file in sorted_files(run) if file.error]
+    lines += [f"{file.path}: error: {one_line(error_reason(file))}" for file in sorted_files(run) if file.error]
     lines += [f"hypelint: error: {one_line(error)}" for error in run.errors]
     if not options.quiet:
         lines.append(summary_line(run))
