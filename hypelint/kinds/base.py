@@ -92,5 +92,24 @@ def term_pattern(terms: tuple[str, ...], is_regex: bool = False) -> regex.Patter
     return regex.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", regex.I | regex.V0)
 
 
+def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> regex.Pattern:
+    """term_pattern, with a bad pattern reported as a bad param of the rule."""
+    try:
+        return term_pattern(terms, is_regex)
+    except regex.error as exc:
+        raise ValueError(f"param {param!r} has an invalid pattern: {exc}") from None
+
+
+def writer_sentences(doc: Document, scope: tuple[str, ...]):
+    """(sentence view, block) for each statement in the writer's voice in scope:
+    not a question, not wholly inside a quotation."""
+    from ..context import analysis
+
+    for view in analysis(doc).sentences:
+        block = doc.blocks[view.block]
+        if in_scope(block, scope) and not view.fully_quoted and not view.question:
+            yield view, block
+
+
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)

@@ -30,7 +30,7 @@ from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import in_scope, inside, term_pattern
+from .base import compile_terms, inside, writer_sentences
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope")
 # A comparison set or period that makes a superlative checkable.
@@ -66,23 +66,17 @@ class Params(BaseParams):
 
     @cached_property
     def pattern(self):
-        try:
-            return term_pattern(self.cues, self.regex)
-        except regex.error as exc:
-            raise ValueError(f"param 'cues' has an invalid pattern: {exc}") from None
+        return compile_terms(self.cues, self.regex, "cues")
 
     @cached_property
     def exception_pattern(self):
-        return term_pattern(self.exceptions) if self.exceptions else None
+        return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
 
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view in context.sentences:
-        block = doc.blocks[view.block]
-        if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
-            continue
+    for view, block in writer_sentences(doc, rule.scope):
         text = view.text
         allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
         for found in params.pattern.finditer(text):

@@ -19,7 +19,7 @@ from typing import Iterator
 from ..model import Document, Match
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
-from .base import inside, scoped_blocks, term_pattern
+from .base import compile_terms, inside, scoped_blocks
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,11 @@ class Params(BaseParams):
 
     @cached_property
     def pattern(self):
-        try:
-            return term_pattern(self.terms, self.regex)
-        except Exception as exc:  # regex.error: report it as a bad param
-            raise ValueError(f"param 'terms' has an invalid pattern: {exc}") from None
+        return compile_terms(self.terms, self.regex, "terms")
 
     @cached_property
     def exception_pattern(self):
-        return term_pattern(self.exceptions) if self.exceptions else None
+        return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
 
 
 def check(doc: Document, rule) -> Iterator[Match]:

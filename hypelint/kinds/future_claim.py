@@ -25,7 +25,7 @@ import regex
 from ..context import WEASEL_FRAME, analysis
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import in_scope, term_pattern
+from .base import term_pattern, writer_sentences
 
 _WILL = regex.compile(
     r"(?i)(?<!\bfree\s)(?<!\bgood\s)(?<!\bill\s)(?<!\bpolitical\s)(?<!\bthe\s)(?<!\bher\s)(?<!\bhis\s)"
@@ -116,10 +116,7 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view in context.sentences:
-        block = doc.blocks[view.block]
-        if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
-            continue
+    for view, block in writer_sentences(doc, rule.scope):
         if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
             continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
         text = _writer_text(view)

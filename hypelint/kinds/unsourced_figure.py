@@ -14,17 +14,18 @@ Params:
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import regex
 from typing import Iterator
 
-from ..context import STUDY_FRAME, analysis
+import regex
 
-FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
+from ..context import STUDY_FRAME, analysis
 from ..figures import statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import in_scope
+from .base import writer_sentences
+
+# A forecast's figures are the prediction rules' business.
+FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
 
 _KIND_WORDS = {
     "percent": "percentage",
@@ -45,10 +46,7 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view in context.sentences:
-        block = doc.blocks[view.block]
-        if not in_scope(block, rule.scope) or view.fully_quoted or view.question:
-            continue
+    for view, block in writer_sentences(doc, rule.scope):
         figures = [
             (a, b, kind) for a, b, kind in statistics_in(view.text)
             if view.outside_quotes(view.start + a, view.start + b)
@@ -58,7 +56,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if STUDY_FRAME.search(view.text) or _study_earlier(context, view):
             continue  # "a report suggests": the unnamed-study rule asks for the name
         if FUTURE.search(view.text):
-            continue  # a forecast's figures are the prediction rules' business
+            continue
         if params.document_sources and _about_a_source(view.text, context.document_sources):
             continue
         start, end, kind = figures[0]
