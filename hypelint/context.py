@@ -115,6 +115,16 @@ STUDY_FRAME = regex.compile(
     r"(?:\s+[\w,-]+){0,6}?\s+(?:has\s+|have\s+)?(?:found|finds|shows?|showed|suggests?|suggested|reveals?|revealed|"
     r"indicates?|indicated|estimates?|estimated)\b"
 )
+# Topics a rule may be limited to (`topic: ai` in its file): a piece is on
+# topic when it mentions one of these once per TOPIC_WORDS words.
+TOPICS = {
+    "ai": regex.compile(
+        r"\b(?:AI|A\.I\.|AGI|LLMs?|GPT[-\w.]*|(?i:artificial\s+intelligence|machine\s+learning|deep\s+learning|"
+        r"neural\s+networks?|chatbots?|language\s+models?|algorithms?|robots?|robotics|robotaxis?|automation|automated|autonomous|"
+        r"self-driving|driverless|generative))\b"
+    ),
+}
+TOPIC_WORDS = 250
 NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 

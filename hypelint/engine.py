@@ -40,12 +40,16 @@ def lint_document(
     accepted = _accepted_spans(doc, accept)
     findings: list[Finding] = []
     for rule in rules:
-        if rule.kind == UNUSED_SUPPRESSION_KIND:
+        if rule.kind == UNUSED_SUPPRESSION_KIND or not _on_topic(doc, rule):
             continue
         for match in kind_module(rule.kind).check(doc, rule):
             if doc.is_excluded(match.span) or any(span.overlaps(match.span) for span in accepted):
                 continue
             findings.append(make_finding(doc, rule, match))
+    for rule in rules:
+        after = getattr(kind_module(rule.kind), "check_findings", None)
+        if after and _on_topic(doc, rule):
+            findings.extend(make_finding(doc, rule, match) for match in list(after(doc, rule, findings)))
 
     def selects(finding: Finding, selector: str) -> bool:
         rule = by_code.get(finding.rule)
@@ -61,6 +65,15 @@ def lint_document(
                 match = Match(directive.span, values=(("directive", f"{directive.action}{what}"),))
                 findings.append(make_finding(doc, rule, match))
     return sorted(set(findings), key=Finding.sort_key)
+
+
+def _on_topic(doc: Document, rule: Rule) -> bool:
+    if rule.topic is None:
+        return True
+    from .context import TOPIC_WORDS, TOPICS
+    from .kinds.base import on_topic
+
+    return on_topic(doc, TOPICS[rule.topic], TOPIC_WORDS)
 
 
 def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:

@@ -33,7 +33,8 @@ CATEGORIES = {
     "promotional": "Hype vocabulary and promotional framing",
     "relative-time": "Relative time that ages badly",
     "readability": "Hard-to-read sentences and paragraphs",
-    "limitations": "Claims about AI without their limits or conditions",
+    "limitations": "Claims about AI without their limits, conditions or the people behind them",
+    "framing": "Framing that mystifies AI or sidelines its critics and independent voices",
     "style": "Classic style checks (proselint)",
     "meta": "Findings about hypelint itself (unused suppressions)",
 }

@@ -19,7 +19,7 @@ from .model import CATEGORIES, SEVERITIES, RuleInfo
 
 SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
 _REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
-_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion")
+_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion", "topic")
 _CODE = re.compile(r"HL\d{3}")
 _NAME = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")
 
@@ -47,6 +47,7 @@ class Rule:
     examples: dict = field(default_factory=dict)
     default: bool = True
     suggestion: str | None = None
+    topic: str | None = None  # the rule runs only on pieces about this (context.TOPICS)
 
     def info(self) -> RuleInfo:
         return RuleInfo(self.code, self.name, self.category, self.severity, self.description.strip(),
@@ -161,6 +162,11 @@ def rule_from_data(data: Any, path: str, pack: str) -> Rule:
     default = data.get("default", True)
     if not isinstance(default, bool):
         raise fail("default", "must be true or false")
+    from .context import TOPICS
+
+    topic = data.get("topic")
+    if topic is not None and topic not in TOPICS:
+        raise fail("topic", f"{topic!r} is not one of: {', '.join(TOPICS)}")
     return Rule(
         code=data["code"],
         name=data["name"],
@@ -179,6 +185,7 @@ def rule_from_data(data: Any, path: str, pack: str) -> Rule:
         examples=examples,
         default=default,
         suggestion=data.get("suggestion"),
+        topic=topic,
     )
 
 

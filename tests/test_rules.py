@@ -28,7 +28,9 @@ def test_rule_is_documented(rule):
 
 
 def _codes(text: str, rule) -> list[str]:
-    config = Config(select=(rule.code, "HL001") if rule.code != "HL001" else ("HL001", "promotional"))
+    # A rule that judges other rules' findings (density) needs them selected too.
+    companions = tuple(getattr(rule.params, "categories", ())) if rule.kind == "density" else ()
+    config = Config(select=(rule.code, "HL001", *companions) if rule.code != "HL001" else ("HL001", "promotional"))
     return [f.rule for f in lint_text(text, fmt="markdown", config=config)]
 
 

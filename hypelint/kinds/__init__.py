@@ -2,6 +2,8 @@
 
 A kind module exposes `Params` (a frozen dataclass built from the rule's
 `params` mapping, validated) and `check(doc, rule)`, a generator of Matches.
+A kind that judges the other rules' findings (density) also exposes
+`check_findings(doc, rule, findings)`, which the engine calls after them.
 Kinds are pure: they read the document and never see config or output.
 """
 
@@ -19,6 +21,10 @@ KINDS = {
     "future-claim": "future_claim",
     "imagined-scene": "imagined_scene",
     "unsourced-figure": "unsourced_figure",
+    "proselint-check": "proselint_check",
+    "ai-subject": "ai_subject",
+    "density": "density",
+    "document-balance": "document_balance",
 }
 
 

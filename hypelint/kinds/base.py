@@ -111,5 +111,20 @@ def writer_sentences(doc: Document, scope: tuple[str, ...]):
             yield view, block
 
 
+def on_topic(doc: Document, pattern: regex.Pattern | None, words_per_mention: int) -> bool:
+    """Whether the piece is about a topic: at least one mention of it per
+    `words_per_mention` words (and at least one). Rules about AI coverage
+    stay quiet in a story about football that mentions a robot once."""
+    if pattern is None:
+        return True
+    needed = max(1, doc.word_count // words_per_mention)
+    count = 0
+    for block in doc.blocks:
+        count += len(pattern.findall(block.text))
+        if count >= needed:
+            return True
+    return False
+
+
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)

@@ -10,7 +10,11 @@ Params:
   cues               phrases, or regular expressions with `regex: true`
   regex              treat cues as regular expressions
   exceptions         longer phrases that contain a cue but are fine
-  evidence           what clears the claim: attribution, citation, figure, scope
+  evidence           what clears the claim: attribution, citation, figure, scope, date
+  clear_if           further phrases (regular expressions) that clear it when they
+                     stand within `window` sentences ("on a test set", "in a trial")
+  dated_severity     the severity when the piece carries its own date (a dated
+                     news story ages less badly than an evergreen explainer)
   window             how many neighbouring sentences are searched (0: only its own)
   paragraph_sources  a source named earlier in the paragraph covers the claim
   hedges_clear       a hedge (may, could, likely) in the sentence clears it
@@ -32,7 +36,12 @@ from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import compile_terms, inside, writer_sentences
 
-_EVIDENCE = ("attribution", "citation", "figure", "scope")
+_EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
+# An absolute date: a year, a month with a day, an ISO date.
+ABSOLUTE_DATE = regex.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
+)
 # A comparison set or period that makes a superlative checkable.
 SCOPE = regex.compile(
     r"(?i)\b(?:of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b"
@@ -53,6 +62,8 @@ class Params(BaseParams):
     hedges_clear: bool = False
     skip_names: bool = True
     suggestions: dict = field(default_factory=dict)
+    clear_if: tuple[str, ...] = ()
+    dated_severity: str = ""
 
     def __post_init__(self):
         if not self.cues:
@@ -62,7 +73,10 @@ class Params(BaseParams):
             raise ValueError(f"param 'evidence' has {sorted(unknown)[0]!r}; allowed: {', '.join(_EVIDENCE)}")
         if self.window < 0:
             raise ValueError("param 'window' must be 0 or more")
+        if self.dated_severity not in ("", "info", "warning", "error"):
+            raise ValueError("param 'dated_severity' must be info, warning or error")
         self.pattern
+        self.clear_pattern
 
     @cached_property
     def pattern(self):
@@ -71,6 +85,10 @@ class Params(BaseParams):
     @cached_property
     def exception_pattern(self):
         return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
+
+    @cached_property
+    def clear_pattern(self):
+        return compile_terms(self.clear_if, True, "clear_if") if self.clear_if else None
 
 
 def check(doc: Document, rule) -> Iterator[Match]:
@@ -94,6 +112,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 span=block.source_span(view.start + start, view.start + end),
                 values=(("match", phrase),),
                 suggestion=_suggestion(params, phrase),
+                severity=(params.dated_severity or None) if _dated(doc) else None,
             )
 
 
@@ -114,6 +133,10 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
             return True
         if "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
+        if "date" in params.evidence and ABSOLUTE_DATE.search(other.text):
+            return True
+        if params.clear_pattern and params.clear_pattern.search(other.text):
+            return True
     return False
 
 
@@ -130,6 +153,13 @@ def _is_name(text: str, start: int, phrase: str) -> bool:
         following = text[position + len(first) :].split(None, 1)
         return bool(following) and following[0][:1].isupper() and len(words) == 1
     return True
+
+
+def _dated(doc: Document) -> bool:
+    """Whether the piece carries its own date (front matter or page metadata)."""
+    from ..parsers.frontmatter import document_date
+
+    return document_date(doc.meta) is not None
 
 
 def _title_cased(block) -> bool:

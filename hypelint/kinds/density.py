@@ -1,0 +1,46 @@
+"""density: a piece saturated with hype, as one finding for the whole piece.
+
+One hype word is a slip; twenty in six hundred words is a house style. This
+kind runs after the others and counts their findings of the given
+categories; when there are more than `per_thousand` per 1,000 words it
+reports one finding at the top of the piece.
+
+Params:
+  categories    which findings count (default: promotional and superlative)
+  per_thousand  the rate above which the piece is flagged
+  min_words     shorter pieces are not judged (one word in a caption is a rate of 100)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Document, Finding, Match
+from .base import Params as BaseParams
+
+
+@dataclass(frozen=True)
+class Params(BaseParams):
+    categories: tuple[str, ...] = ("promotional", "superlative")
+    per_thousand: float = 12.0
+    min_words: int = 200
+
+
+def check(doc: Document, rule) -> Iterator[Match]:
+    return iter(())  # everything happens in check_findings, once the other rules have run
+
+
+def check_findings(doc: Document, rule, findings: list[Finding]) -> Iterator[Match]:
+    params: Params = rule.params
+    words = doc.word_count
+    if words < params.min_words or not doc.blocks:
+        return
+    count = sum(1 for f in findings if f.category in params.categories)
+    rate = 1000 * count / words
+    if rate > params.per_thousand:
+        yield Match(
+            span=doc.block_span(0),
+            values=(("count", str(count)), ("words", str(words)), ("rate", f"{rate:.0f}"),
+                    ("threshold", f"{params.per_thousand:g}")),  # fmt: skip
+        )

@@ -1,0 +1,234 @@
+"""Readability: the classic grade-level formulas over prose text.
+
+Pure functions over the prose of blocks (a sentence, a paragraph, a whole
+draft's body). Counting happens once per sentence (`Counts`); each formula is
+then a line of arithmetic over the counts, so scoring every sentence and
+paragraph of a draft costs one pass over its words.
+
+The formulas and their published coefficients:
+
+  Flesch reading ease (Flesch 1948)      206.835 - 1.015 W/S - 84.6 Sy/W
+  Flesch-Kincaid grade (Kincaid 1975)    0.39 W/S + 11.8 Sy/W - 15.59
+  Gunning fog (Gunning 1952)             0.4 (W/S + 100 C/W)
+  SMOG (McLaughlin 1969)                 1.043 sqrt(30 P/S) + 3.1291
+  Coleman-Liau (Coleman & Liau 1975)     0.0588 L - 0.296 S100 - 15.8
+  ARI (Senter & Smith 1967)              4.71 Ch/W + 0.5 W/S - 21.43
+
+W words, S sentences, Sy syllables, P words of three or more syllables, C
+Gunning's complex words (three or more syllables, not a name, not a
+compound, not made long by -ed, -es or -ing), L letters per 100 words, S100
+sentences per 100 words, Ch letters and digits per word.
+
+Flesch-Kincaid, SMOG and reading ease equal textstat's for the same counts.
+textstat differs on purpose in three places: its Coleman-Liau uses 0.058 for
+0.0588, its ARI counts punctuation as characters, and its fog counts any
+word off the Dale-Chall list with three syllables. Sentences come from
+hypelint's splitter (which knows "U.S." ends no sentence), and syllables from
+the packaged CMU dictionary (`syllables.py`), so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, fields
+from typing import Callable, Iterable
+
+from . import syllables
+from .segment import split_sentences
+
+# A number with its separators ("2,024", "1.5bn") is one word, as a reader
+# says it; otherwise words are those of segment.py, apostrophes and inner
+# hyphens included ("AI-powered", "don't").
+_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:['’-]?\w+)*|\w+(?:['’-]\w+)*")
+# Endings that Gunning did not let make a word hard ("created", "boxes").
+_GUNNING_SUFFIXES = ("ing", "ed", "es")
+
+# Blocks whose text is running prose: headings, table cells and captions are
+# fragments that would read as very short sentences and flatter the draft.
+PROSE_KINDS = ("paragraph", "list_item")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the formulas need to know about a stretch of prose."""
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    letters: int = 0  # letters and digits, for Coleman-Liau and ARI
+    polysyllables: int = 0  # words of three or more syllables, for SMOG
+    complex_words: int = 0  # Gunning's hard words, for the fog index
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Counts)))
+
+
+def sentence_counts(sentence: str) -> Counts:
+    """Counts for one sentence (no sentence at all if it has no words)."""
+    words = syllable_total = letters = poly = complex_words = 0
+    for index, found in enumerate(_WORD.finditer(sentence)):
+        word = found.group()
+        count = syllables.count(word)
+        words += 1
+        syllable_total += count
+        letters += sum(1 for char in word if char.isalnum())
+        if count >= 3:
+            poly += 1
+            if _is_complex(word, count, first=index == 0):
+                complex_words += 1
+    return Counts(words, 1 if words else 0, syllable_total, letters, poly, complex_words)
+
+
+def text_counts(text: str) -> Counts:
+    """Counts for a block's text: the sum over its sentences."""
+    total = Counts()
+    for start, end in split_sentences(text):
+        total = total + sentence_counts(text[start:end])
+    return total
+
+
+def _is_complex(word: str, count: int, first: bool) -> bool:
+    """Gunning's complex word: three or more syllables, with his exceptions."""
+    if count < 3:
+        return False
+    if "-" in word:  # a compound is hard only if one of its parts is
+        parts = [p for p in word.split("-") if p]
+        return any(_is_complex(p, syllables.count(p), first=True) for p in parts)
+    if word.isupper() and len(word) > 1 or (word[0].isupper() and not first):
+        return False  # a name or an acronym; at a sentence's start we cannot tell
+    table = syllables.table()
+    return not any(table.get(stem, 3) < 3 for stem in _stems(word.lower()))
+
+
+def _stems(word: str) -> Iterable[str]:
+    """What a word may be before -ing, -ed or -es: "created" create, "committed" commit."""
+    for suffix in _GUNNING_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            yield stem
+            yield stem + "e"
+            if stem[-1] == stem[-2]:
+                yield stem[:-1]
+
+
+# --- formulas -------------------------------------------------------------------
+
+
+def flesch_reading_ease(c: Counts) -> float:
+    """0-100 and beyond; higher is easier (60-70 is plain English)."""
+    return 206.835 - 1.015 * c.words / c.sentences - 84.6 * c.syllables / c.words
+
+
+def flesch_kincaid_grade(c: Counts) -> float:
+    return 0.39 * c.words / c.sentences + 11.8 * c.syllables / c.words - 15.59
+
+
+def gunning_fog(c: Counts) -> float:
+    return 0.4 * (c.words / c.sentences + 100 * c.complex_words / c.words)
+
+
+def smog(c: Counts) -> float:
+    # Built for 30 sentences; the factor 30/S scales any sample to that.
+    return 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291
+
+
+def coleman_liau(c: Counts) -> float:
+    return 0.0588 * 100 * c.letters / c.words - 0.296 * 100 * c.sentences / c.words - 15.8
+
+
+def automated_readability(c: Counts) -> float:
+    return 4.71 * c.letters / c.words + 0.5 * c.words / c.sentences - 21.43
+
+
+# Flesch's own table (The Art of Readable Writing, 1949) turns reading ease
+# into school grades: 90-100 is 5th grade ... 0-30 college graduate. Its band
+# midpoints, joined by straight lines, give a grade for any score.
+_FLESCH_GRADES = ((95.0, 5.0), (85.0, 6.0), (75.0, 7.0), (65.0, 8.5), (55.0, 11.0), (40.0, 14.5), (15.0, 17.5))
+
+
+def flesch_to_grade(score: float) -> float:
+    points = _FLESCH_GRADES
+    # Past either end, the nearest segment's slope carries on.
+    i = 0 if score >= points[1][0] else len(points) - 2
+    for j in range(len(points) - 1):
+        if points[j + 1][0] <= score <= points[j][0]:
+            i = j
+            break
+    (x0, y0), (x1, y1) = points[i], points[i + 1]
+    return y0 + (score - x0) * (y1 - y0) / (x1 - x0)
+
+
+def flesch_grade(c: Counts) -> float:
+    return flesch_to_grade(flesch_reading_ease(c))
+
+
+# Every formula as a school grade, by the name rule files use.
+GRADE_FORMULAS: dict[str, Callable[[Counts], float]] = {
+    "flesch-kincaid": flesch_kincaid_grade,
+    "gunning-fog": gunning_fog,
+    "smog": smog,
+    "coleman-liau": coleman_liau,
+    "ari": automated_readability,
+    "flesch": flesch_grade,
+}
+FORMULA_NAMES = {
+    "flesch-kincaid": "Flesch-Kincaid",
+    "gunning-fog": "Gunning fog",
+    "smog": "SMOG",
+    "coleman-liau": "Coleman-Liau",
+    "ari": "ARI",
+    "flesch": "Flesch",
+}
+# The default panel: five formulas that weigh different things (syllables,
+# complex words, polysyllables, letters, characters). Reading ease is left
+# out: it is Flesch-Kincaid's two ratios again and would count them twice.
+DEFAULT_FORMULAS = ("flesch-kincaid", "gunning-fog", "smog", "coleman-liau", "ari")
+
+
+def grades(c: Counts, formulas: Iterable[str] = DEFAULT_FORMULAS) -> dict[str, float]:
+    """Each formula's grade for the counts; empty when there is no sentence."""
+    if not c.words or not c.sentences:
+        return {}
+    return {name: GRADE_FORMULAS[name](c) for name in formulas}
+
+
+def consensus(by_formula: dict[str, float]) -> float | None:
+    """The middle grade: one formula's outlier cannot move it."""
+    return statistics.median(by_formula.values()) if by_formula else None
+
+
+# --- document figures -------------------------------------------------------------
+
+
+def prose_texts(blocks) -> list[str]:
+    """The texts of the blocks that are running prose (see PROSE_KINDS)."""
+    return [block.text for block in blocks if block.kind in PROSE_KINDS]
+
+
+def document_metrics(texts: Iterable[str]) -> dict:
+    """The figures reports show for a draft, from the texts of its prose blocks.
+
+    Keys: words, sentences, words_per_sentence, syllables_per_word,
+    flesch_reading_ease, grades (one per formula of DEFAULT_FORMULAS, by
+    snake_case name) and grade (their median). Ratios are None for a draft
+    with no prose; numbers are rounded to two decimals.
+    """
+    total = Counts()
+    for text in texts:
+        total = total + text_counts(text)
+    by_formula = grades(total)
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 2)
+
+    return {
+        "words": total.words,
+        "sentences": total.sentences,
+        "words_per_sentence": rounded(total.words / total.sentences) if total.sentences else None,
+        "syllables_per_word": rounded(total.syllables / total.words) if total.words else None,
+        "flesch_reading_ease": rounded(flesch_reading_ease(total)) if by_formula else None,
+        "grades": {name.replace("-", "_"): rounded(value) for name, value in by_formula.items()},
+        "grade": rounded(consensus(by_formula)),
+    }

