@@ -16,6 +16,7 @@ from .config import Config, config_for, resolve_rules
 from .engine import lint_document
 from .model import FileResult, Finding, RunResult
 from .parsers import parse
+from .readability import document_metrics, prose_texts
 from .rules import specificity
 from .source import FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_file
 
@@ -41,7 +42,10 @@ def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileRe
     if ignore:  # the engine adds unused-suppression findings after its ignore filter
         by_code = {rule.code: rule for rule in rules}
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
-    return FileResult(path=path or "-", findings=findings, words=doc.word_count, source=text, fail_on=config.fail_on)
+    metrics = document_metrics(prose_texts(doc.blocks))
+    return FileResult(
+        path=path or "-", findings=findings, words=doc.word_count, source=text, fail_on=config.fail_on, metrics=metrics
+    )
 
 
 def lint_file(path: str, config: Config) -> FileResult:

@@ -64,7 +64,22 @@ def lint_document(
                 what = "=" + ",".join(directive.selectors) if directive.selectors else ""
                 match = Match(directive.span, values=(("directive", f"{directive.action}{what}"),))
                 findings.append(make_finding(doc, rule, match))
-    return sorted(set(findings), key=Finding.sort_key)
+    return _one_per_problem(sorted(set(findings), key=Finding.sort_key))
+
+
+def _one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Where two rules of one category flag overlapping words ("thinks for
+    itself" is a mind, sentience and autonomy at once), an editor needs one
+    finding, not three: keep the first."""
+    kept: list[Finding] = []
+    last_end: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        key = (finding.path, finding.category)
+        if finding.category != "meta" and last_end.get(key, -1) > finding.offset:
+            continue
+        kept.append(finding)
+        last_end[key] = max(last_end.get(key, -1), finding.end_offset)
+    return kept
 
 
 def _on_topic(doc: Document, rule: Rule) -> bool:

@@ -301,6 +301,8 @@ class FileResult:
     error: str | None = None  # set when the file could not be read or parsed
     source: str | None = None  # the decoded text, for reporters that show lines
     fail_on: str = "warning"  # the fail level of the config that applied
+    # Document figures (word counts, grade levels): readability.document_metrics.
+    metrics: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

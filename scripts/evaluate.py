@@ -30,12 +30,17 @@ from hypelint.api import lint_source  # noqa: E402
 from hypelint.config import Config  # noqa: E402
 from hypelint.model import Span  # noqa: E402
 from hypelint.parsers import parse  # noqa: E402
+from hypelint.rules import load_packs  # noqa: E402
 from hypelint.source import format_for, read_file  # noqa: E402
 
 # Drafts without a date in their front matter are read as of this day, so
 # that "by 2030" means the same thing on every run.
 CORPUS_DATE = dt.date(2025, 6, 1)
 HEADLINE = ("superlative", "faq", "futurism", "sourcing")
+# Findings about a piece as a whole (hype saturation, missing limitations,
+# company-only sources) sit on its title; labels mark sentences, so these are
+# counted apart rather than scored against them.
+DOCUMENT_LEVEL = {rule.code for rule in load_packs() if rule.kind in ("density", "document-balance")}
 
 
 @dataclass
@@ -53,6 +58,7 @@ class Scores:
     true_findings: Counter = field(default_factory=Counter)
     labels: Counter = field(default_factory=Counter)
     labels_found: Counter = field(default_factory=Counter)
+    document_findings: Counter = field(default_factory=Counter)
     sober_words: int = 0
     sober_false: int = 0
     false_examples: list = field(default_factory=list)
@@ -124,6 +130,12 @@ def evaluate(corpus: Path = ROOT / "evaluation") -> Scores:
         for finding in result.findings:
             if finding.category == "meta":
                 continue
+            if finding.rule in DOCUMENT_LEVEL:
+                scores.document_findings[finding.rule] += 1
+                if is_sober(path.name):
+                    scores.sober_false += 1
+                    scores.false_examples.append((path.name, finding.line, finding.rule, finding.excerpt))
+                continue
             scores.findings[finding.category] += 1
             span = Span(finding.offset, max(finding.end_offset, finding.offset + 1))
             hits = [l for l in labels if l.category == finding.category and l.span.overlaps(span)]
@@ -164,8 +176,14 @@ def report(corpus: Path, scores: Scores, show_errors: bool) -> None:
     print(f"Labelled corpus: {corpus}")
     print(f"{'category':<18}{'findings':>9}{'labels':>8}{'precision':>11}{'recall':>8}{'F1':>7}")
     for category in categories:
+        if not scores.labels[category]:
+            print(f"{category:<18}{scores.findings[category]:>9}{0:>8}   (no labels: not scored)")
+            continue
         print(f"{category:<18}{scores.findings[category]:>9}{scores.labels[category]:>8}"
               f"{scores.precision(category):>11.2f}{scores.recall(category):>8.2f}{scores.f1(category):>7.2f}")  # fmt: skip
+    if scores.document_findings:
+        counts = ", ".join(f"{code} {n}" for code, n in sorted(scores.document_findings.items()))
+        print(f"Whole-piece findings (not scored against sentence labels): {counts}")
     print(f"Sober drafts: {scores.sober_false} false flags in {scores.sober_words} words = "
           f"{scores.sober_rate:.2f} per 1,000 words")  # fmt: skip
     if show_errors:

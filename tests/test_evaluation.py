@@ -23,7 +23,10 @@ FLOORS = {  # category: (precision, recall)
     "superlative": (0.90, 0.80),
     "futurism": (0.90, 0.85),
     "sourcing": (0.85, 0.78),
-    "promotional": (0.80, 0.75),
+    "promotional": (0.85, 0.80),
+    "anthropomorphism": (0.90, 0.80),
+    "weasel": (0.90, 0.85),
+    "relative-time": (0.90, 0.75),
 }
 
 

@@ -21,6 +21,7 @@ KINDS = {
     "future-claim": "future_claim",
     "imagined-scene": "imagined_scene",
     "unsourced-figure": "unsourced_figure",
+    "readability": "readability",
     "proselint-check": "proselint_check",
     "ai-subject": "ai_subject",
     "density": "density",

@@ -28,15 +28,17 @@ from .base import Params as BaseParams
 from .base import compile_terms, writer_sentences
 
 _AI_NOUN = (
-    r"(?:AI|A\.I\.|artificial\s+intelligence|(?:AI|language|foundation|frontier|generative)\s+models?|models?|chatbots?|"
-    r"bots?|algorithms?|(?:AI\s+)?systems?|robots?|machines?|software|assistants?|agents?|copilots?|tutors?|"
-    r"companions?|networks?|neural\s+networks?|programs?|computers?|LLMs?|GPTs?|AGI|superintelligence|tools?|"
-    r"(?:AI|robot|robotic)\s+(?:\w+\s+)?(?:driver|doctor|physician|pilot|tutor|teacher|lawyer|assistant|agent|system|model))"
+    r"(?:AI|A\.I\.|NPUs?|LLMs?|GPTs?|AGI|(?i:artificial\s+intelligence|(?:AI|language|foundation|frontier|generative)\s+models?|"
+    r"models?|chatbots?|bots?|algorithms?|(?:AI\s+)?systems?|robots?|machines?|software|assistants?|agents?|copilots?|"
+    r"tutors?|companions?|networks?|neural\s+networks?|programs?|computers?|superintelligence|tools?|"
+    r"vacuums?|pods?|drones?|robotaxis?|(?:self-driving|driverless|autonomous)\s+(?:cars?|vehicles?|buses|bus|trucks?)|"
+    r"(?:AI|robot|robotic)\s+(?:\w+\s+)?(?:driver|doctor|physician|pilot|tutor|teacher|lawyer|assistant|agent|system|model)))"
 )
 # "the model", "these chatbots", "AI", "Its onboard controller", "the AI in these cars"
 _AI_SUBJECT = (
-    rf"(?:(?i:the|this|that|these|those|its|our|their|a|an|every|each|such)\s+(?:[\w-]+\s+){{0,2}}?{_AI_NOUN}"
-    rf"(?:\s+(?:in|behind|inside|at)\s+(?:the\s+|these\s+|this\s+|its\s+)?[\w-]+(?:\s+[\w-]+)?)?|\bAI\b|\bA\.I\.|(?i:artificial\s+intelligence)|\bAGI\b)"
+    rf"(?:(?i:the|this|that|these|those|its|our|their|your|a|an|every|each|such|modern|today['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?{_AI_NOUN}"
+    rf"(?:\s+(?:in|behind|inside|at)\s+(?:the\s+|these\s+|this\s+|its\s+)?[\w-]+)?|\bAI\b|\bA\.I\.|(?i:artificial\s+intelligence)|\bAGI\b"
+    rf"|\b(?i:modern\s+|today['’]s\s+|most\s+|many\s+)?(?i:chatbots|robots|algorithms|machines|models|AI\s+systems))"
 )
 _DEFINES_AI = regex.compile(
     rf"""(?x)
@@ -44,6 +46,7 @@ _DEFINES_AI = regex.compile(
   | \b{_AI_NOUN}\s+(?:called|named|dubbed|known\s+as|branded)\s+(?P<name2>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}})
   | (?P<name3>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}})\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,5}}?{_AI_NOUN}\b
   | \b(?i:launch(?:es|ed)?|unveil(?:s|ed)?|introduc(?:es|ed)|releas(?:es|ed)|debut(?:s|ed)?)\s+(?P<name4>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}})
+  | (?P<name5>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}}):\s+(?i:the|an?)\s+(?:[\w-]+\s+){{0,3}}?{_AI_NOUN}\b
     """
 )
 _NOT_PRODUCTS = {"The", "A", "An", "It", "This", "That", "Its", "Our", "We", "They", "He", "She", "I"}
@@ -53,6 +56,7 @@ _PERCEPTION = regex.compile(
     r"report|reports|perceive|perceives|imagine|imagines|assume|assumes|as\s+if|as\s+though|seem|seems|appear|appears)"
     r"\s+(?:that\s+)?$"
 )
+_PRONOUN = regex.compile(r"(?:(?<=^)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Ii]t|[Tt]hey)\b")
 _ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never)\s+)"
 
 
@@ -80,9 +84,24 @@ def ai_names(doc: Document) -> tuple[str, ...]:
             for match in _DEFINES_AI.finditer(block.text):
                 name = next(n for n in match.groups() if n).strip()
                 if name.split()[0] not in _NOT_PRODUCTS:
-                    names.add(name)
+                    names.update(_variants(name))
         found = doc.__dict__["_ai_names"] = tuple(sorted(names, key=len, reverse=True))
     return found
+
+
+def _variants(name: str) -> set[str]:
+    """"MolForge 2" is also "MolForge"; "Nimbly Orbit X2" is also "Orbit X2"
+    and "X2" (the maker's name alone is a company, not a product)."""
+    words = name.split()
+    variants = {name}
+    while len(words) > 1 and regex.fullmatch(r"v?\d[\w.]*", words[-1]):
+        words = words[:-1]
+        variants.add(" ".join(words))
+    for start in range(1, len(words)):
+        tail = " ".join(words[start:])
+        if len(tail) > 1:
+            variants.add(tail)
+    return variants
 
 
 def _subject_pattern(doc: Document) -> regex.Pattern:
@@ -97,11 +116,19 @@ def _subject_pattern(doc: Document) -> regex.Pattern:
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     subjects = _subject_pattern(doc)
+    about_ai: set[int] = set()  # blocks whose earlier sentences name an AI system
     for view, block in writer_sentences(doc, rule.scope):
+        text = view.text
+        found = list(subjects.finditer(text))
+        if view.block in about_ai:
+            # "It knows the difference": the pronoun stands for the system
+            # the paragraph is about.
+            found += list(_PRONOUN.finditer(text))
+        if found:
+            about_ai.add(view.block)
         if view.attributed:
             continue
-        text = view.text
-        for subject in subjects.finditer(text):
+        for subject in sorted(found, key=lambda m: m.start()):
             if _PERCEPTION.search(text[max(0, subject.start() - 30) : subject.start()]):
                 continue
             tail = text[subject.end() : subject.end() + 200]

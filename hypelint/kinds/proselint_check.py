@@ -35,6 +35,9 @@ from .base import Params as BaseParams
 from .base import scoped_blocks
 
 _PATH = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
+# A consistency check's replacement is the pattern of the form used more
+# often; for "1 vs. 2 spaces after a period" that is a regex, no text to write.
+_REGEX_SYNTAX = re.compile(r"[\\\[\](){}*+?|^$]")
 
 
 @dataclass(frozen=True)
@@ -169,5 +172,10 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 span=block.source_span(local_start, local_end),
                 values=(("match", block.text[local_start:local_end]),),
                 message=f"{result.message} (proselint: {path})",
-                suggestion=result.replacements or None,
+                suggestion=_suggestion(result.replacements),
             )
+
+
+def _suggestion(replacement: str | None) -> str | None:
+    """proselint's replacement, when it is text to write rather than a pattern."""
+    return replacement if replacement and not _REGEX_SYNTAX.search(replacement) else None

@@ -9,7 +9,7 @@ meaning until the version changes):
       "summary": {"files": n, "findings": n,
                   "by_severity": {"error": n, "warning": n, "info": n},
                   "by_category": {"<category>": n, ...}},
-      "files": [{"path": ..., "words": n, "error": null | "..."}, ...],
+      "files": [{"path": ..., "words": n, "error": null | "...", "metrics": {...}}, ...],
       "findings": [Finding.as_dict(), ...],
       "errors": ["...", ...]
     }
@@ -17,7 +17,12 @@ meaning until the version changes):
 Each finding has path, rule, name, category, severity, message, line,
 column, end_line, end_column (1-based, end exclusive, counted in code
 points), offset, end_offset (0-based code-point offsets into the decoded
-text), excerpt, and suggestion only when there is one. Files are sorted by
+text), excerpt, and suggestion only when there is one. A file that was
+linted has `metrics`, its readability figures over its running prose
+(paragraphs and list items): words, sentences, words_per_sentence,
+syllables_per_word, flesch_reading_ease, grades (flesch_kincaid,
+gunning_fog, smog, coleman_liau, ari) and grade, their median; ratios are
+null when there is no prose. Files are sorted by
 path, findings by `Finding.sort_key()`. The text is UTF-8 (no `\\u` escapes
 for non-ASCII), indented by two spaces.
 """
@@ -30,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from . import ReportOptions, category_counts, severity_counts, sorted_files, sorted_findings
 
 if TYPE_CHECKING:
-    from ..model import RunResult
+    from ..model import FileResult, RunResult
 
 SCHEMA_VERSION = 1
 
@@ -47,13 +52,17 @@ def build(run: RunResult, options: ReportOptions) -> dict[str, Any]:
             "by_severity": severity_counts(findings),
             "by_category": category_counts(findings),
         },
-        "files": [
-            {"path": file.path, "words": file.words, "error": file.error}
-            for file in sorted_files(run)
-        ],
+        "files": [_file(file) for file in sorted_files(run)],
         "findings": [finding.as_dict() for finding in findings],
         "errors": list(run.errors),
     }
+
+
+def _file(file: FileResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"path": file.path, "words": file.words, "error": file.error}
+    if file.metrics:  # a file that could not be read has none
+        data["metrics"] = file.metrics
+    return data
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

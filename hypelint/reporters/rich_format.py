@@ -12,8 +12,10 @@ Contract (a human format: layout may change, the content below stays):
   their Unicode control pictures so they cannot drive the terminal, and a
   line too wide for the screen is shown as a window around the span.
 * A file that could not be checked is shown in red.
-* Unless `quiet`: tables of findings per rule and per category, then the
-  summary sentence. With `statistics`: the tables only.
+* Unless `quiet`: tables of findings per rule and per category, a table of
+  each checked file's readability (words, words per sentence, consensus
+  grade level, from `FileResult.metrics`), then the summary sentence. With
+  `statistics`: the tables only.
 * User text (messages, source lines, paths) is rendered as `rich.text.Text`,
   never as markup, so `[brackets]` in a draft print as they are.
 * Without `color` the output is plain text.
@@ -73,6 +75,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
             console.print(_text(f"error: {error}", "bold red"))
     if options.statistics or not options.quiet:
         _print_tables(console, run)
+        _print_readability(console, run)
     # The verdict, unless asked for quiet or for the tables alone (an empty
     # statistics report still says that nothing was found).
     if not options.quiet and (not options.statistics or not run.findings):
@@ -251,3 +254,32 @@ def _print_tables(console: Console, run: RunResult) -> None:
     console.print(by_rule)
     console.line()
     console.print(by_category)
+
+
+def _print_readability(console: Console, run: RunResult) -> None:
+    """Each checked file's document figures: how long its sentences are, and its grade."""
+    from rich import box
+    from rich.table import Table
+
+    files = [file for file in sorted_files(run) if file.metrics]
+    if not files:
+        return
+    table = Table(title="Readability by file", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
+    table.add_column("File")
+    for column in ("Words", "Words per sentence", "Grade level"):
+        table.add_column(column, justify="right")
+    for file in files:
+        metrics = file.metrics
+        table.add_row(
+            _text(file.path),
+            str(metrics.get("words", 0)),
+            _figure(metrics.get("words_per_sentence")),
+            _figure(metrics.get("grade")),
+        )
+    _separate(console)
+    console.print(table)
+
+
+def _figure(value: float | None) -> str:
+    """One decimal, or a dash for a file with no prose to measure."""
+    return "-" if value is None else f"{value:.1f}"
