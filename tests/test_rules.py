@@ -117,3 +117,17 @@ def test_explain_works_for_every_rule(rule, capsys):
     assert by_code.startswith(f"{rule.code} {rule.name}") and "Why:" in by_code and "Flagged:" in by_code
     assert main(["explain", rule.name]) == 0
     assert capsys.readouterr().out == by_code
+
+
+def test_pitfalls_doc_names_real_rules():
+    """docs/pitfalls.md maps the 18 pitfalls to rules; every code and name it cites exists."""
+    import re
+
+    text = (ROOT / "docs" / "pitfalls.md").read_text(encoding="utf-8")
+    by_code = {rule.code: rule.name for rule in RULES}
+    cited = re.findall(r"(HL\d{3}) `([a-z.-]+)`", text)
+    assert cited, "the doc cites no rules"
+    for code, name in cited:
+        assert by_code.get(code) == name, (code, name)
+    rows = re.findall(r"^\| (\d+) \|", text, re.M)
+    assert [int(n) for n in rows] == list(range(1, 19))
