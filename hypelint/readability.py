@@ -42,6 +42,9 @@ from .segment import split_sentences
 # says it; otherwise words are those of segment.py, apostrophes and inner
 # hyphens included ("AI-powered", "don't").
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?:['’-]?\w+)*|\w+(?:['’-]\w+)*")
+# Everything but letters and digits; every letter and digit of a sentence is
+# in one of its words, so deleting these counts the words' letters at once.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # Endings that Gunning did not let make a word hard ("created", "boxes").
 _GUNNING_SUFFIXES = ("ing", "ed", "es")
 
@@ -67,17 +70,17 @@ class Counts:
 
 def sentence_counts(sentence: str) -> Counts:
     """Counts for one sentence (no sentence at all if it has no words)."""
-    words = syllable_total = letters = poly = complex_words = 0
+    words = syllable_total = poly = complex_words = 0
     for index, found in enumerate(_WORD.finditer(sentence)):
         word = found.group()
         count = syllables.count(word)
         words += 1
         syllable_total += count
-        letters += sum(1 for char in word if char.isalnum())
         if count >= 3:
             poly += 1
             if _is_complex(word, count, first=index == 0):
                 complex_words += 1
+    letters = len(_NOT_ALNUM.sub("", sentence))
     return Counts(words, 1 if words else 0, syllable_total, letters, poly, complex_words)
 
 
@@ -96,7 +99,7 @@ def _is_complex(word: str, count: int, first: bool) -> bool:
     if "-" in word:  # a compound is hard only if one of its parts is
         parts = [p for p in word.split("-") if p]
         return any(_is_complex(p, syllables.count(p), first=True) for p in parts)
-    if word.isupper() and len(word) > 1 or (word[0].isupper() and not first):
+    if (word.isupper() and len(word) > 1) or (word[0].isupper() and not first):
         return False  # a name or an acronym; at a sentence's start we cannot tell
     table = syllables.table()
     return not any(table.get(stem, 3) < 3 for stem in _stems(word.lower()))
