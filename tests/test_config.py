@@ -17,7 +17,7 @@ import pytest
 DRAFT = """\
 # Launch
 
-Buckle up: a revolutionary model with state-of-the-art scores.
+Buckle up: a revolutionary model with a state-of-the-art design.
 
 ## Is it any good?
 

@@ -68,7 +68,6 @@ class Params(BaseParams):
     def __post_init__(self):
         if not self.predicates:
             raise ValueError("param 'predicates' must list at least one pattern")
-        self.pattern
 
     @cached_property
     def pattern(self):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from typing import Any, Iterator
 
@@ -13,7 +14,17 @@ from ..model import Block, Document
 
 @dataclasses.dataclass(frozen=True)
 class Params:
-    """Base of each kind's params; `from_dict` checks names and types."""
+    """Base of each kind's params; `from_dict` checks names and types.
+
+    Patterns are compiled on first use (`cached_property`), so a run pays
+    only for the rules it selects; `validate` compiles them all at once, for
+    rule files that have not been checked before (a user's house pack).
+    """
+
+    def validate(self) -> None:
+        for name in dir(type(self)):
+            if isinstance(getattr(type(self), name), functools.cached_property):
+                getattr(self, name)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):

@@ -75,8 +75,6 @@ class Params(BaseParams):
             raise ValueError("param 'window' must be 0 or more")
         if self.dated_severity not in ("", "info", "warning", "error"):
             raise ValueError("param 'dated_severity' must be info, warning or error")
-        self.pattern
-        self.clear_pattern
 
     @cached_property
     def pattern(self):

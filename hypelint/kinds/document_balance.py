@@ -45,7 +45,6 @@ class Params(BaseParams):
             raise ValueError("param 'check' must be 'limitations' or 'sources'")
         if not self.cues:
             raise ValueError("param 'cues' must list at least one pattern")
-        self.pattern
 
     @cached_property
     def pattern(self):

@@ -35,7 +35,6 @@ class Params(BaseParams):
             raise ValueError("param 'terms' must list at least one phrase")
         if self.quoted not in ("skip", "flag"):
             raise ValueError("param 'quoted' must be 'skip' or 'flag'")
-        self.pattern  # compile now so a bad pattern fails at load time
 
     @cached_property
     def pattern(self):
