@@ -75,7 +75,9 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     last_end: dict[tuple[str, str], int] = {}
     for finding in findings:
         key = (finding.path, finding.category)
-        if finding.category != "meta" and last_end.get(key, -1) > finding.offset:
+        # Readability scores nested units: a hard paragraph and the hard
+        # sentence inside it are two findings at two scales, not one twice.
+        if finding.category not in ("meta", "readability") and last_end.get(key, -1) > finding.offset:
             continue
         kept.append(finding)
         last_end[key] = max(last_end.get(key, -1), finding.end_offset)

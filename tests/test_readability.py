@@ -272,6 +272,16 @@ def test_paragraph_rule_spans_the_paragraph():
     assert "(48 words)" in finding.suggestion
 
 
+def test_a_hard_paragraph_and_its_hard_sentence_are_both_reported():
+    paragraph = f"{EASY} {HARD} {HARD.replace('The consortium', 'Its partner')}"
+    findings = lint_text(paragraph + "\n", fmt="markdown", config=Config(select=("readability",)))
+    assert [(f.rule, f.offset) for f in findings] == [
+        ("HL842", 0),
+        ("HL841", paragraph.index("The consortium")),
+        ("HL841", paragraph.index("Its partner")),
+    ]
+
+
 # --- figures in reports ----------------------------------------------------------
 
 
