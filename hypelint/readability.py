@@ -20,8 +20,8 @@ compound, not made long by -ed, -es or -ing), L letters per 100 words, S100
 sentences per 100 words, Ch letters and digits per word.
 
 The arithmetic is done here rather than by calling textstat, whose import
-alone loads nltk (about 0.3 s a run) and which re-reads a text once per
-formula; textstat stays the reference the tests compare with, and
+alone loads nltk (about 0.3 s a run, longer than the scores of a whole
+draft); textstat stays the reference the tests compare with, and
 `syllables.offline_textstat()` gives it to anyone who wants its other scores.
 Flesch-Kincaid, SMOG and reading ease equal textstat's for the same counts.
 textstat differs on purpose in three places: its Coleman-Liau uses 0.058 for
