@@ -237,9 +237,58 @@ BACK_REFERENCE = regex.compile(
 )
 
 
+# The same patterns, anchored on the verb: find the reporting verbs first (a
+# cheap search), then look for a speaker just before or after each one. The
+# single alternation above is the reference; this is what runs, because
+# trying every speaker form at every position of every sentence is slow.
+_VERB_AT = regex.compile(rf"\b(?:(?P<main>{_VERB}|{_SOURCE_VERBS})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
+_SPEAKER_BEFORE = regex.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
+_APPOSITIVE_BEFORE = regex.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
+_ANAPHORA_BEFORE = regex.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_PRONOUN_BEFORE = regex.compile(rf"\b(?:{_PRONOUN})\s+(?:also\s+)?$")
+_INVERTED_BEFORE = regex.compile(r"(?:^|[,\"”’]\s*)$")
+_INVERTED_AFTER = regex.compile(rf"[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b")
+_OTHER_ATTRIBUTION = regex.compile(
+    rf"""(?x)
+    \b(?i:according)\s+to\b(?!\s+(?i:industry|recent|some|many|various|several|most|multiple|unnamed|anonymous)\b)(?!\s+(?i:surveys|studies|reports|experts|estimates|analysts|research|sources|insiders|observers)\b)
+    | \b(?i:study|paper|working\s+paper|report|survey|analysis|evaluation|review|poll|audit|trial|census|dataset|index)
+        \s+(?:by|from|at|of|published\s+(?:by|in)|commissioned\s+by|conducted\s+by|carried\s+out\s+by|led\s+by)
+        \s+(?:the\s+|researchers\s+at\s+|scientists\s+at\s+)?[A-Z]
+    | ,\s+(?:said|says|told|added|wrote|explained|argued|warned|noted)\b
+    | \b(?:data|figures|statistics|numbers|estimates|research|analysis|a\s+survey|a\s+report|a\s+study|a\s+poll)
+        \s+(?:from|by|published\s+by|compiled\s+by|released\s+by|commissioned\s+by)\s+[A-Z]
+    | \b(?:published|reported)\s+(?:in|by)\s+(?:the\s+)?[A-Z]
+    | \((?:source|sources|via)\s*:
+    | \b(?:source|sources)\s*:\s*[A-Z]
+    | \bin\s+a\s+(?:statement|filing|report|interview|blog\s+post|letter|press\s+release|paper)\b
+    | \b(?:told|tells)\s+(?:the\s+)?[A-Z]
+    | \bcited\s+by\b
+    """
+)
+_WINDOW = 200
+
+
 def _named_attribution(text: str) -> bool:
     """An attribution that names its source: "Linguists say" does not."""
-    return any(not WEASEL_FRAME.match(found.group()) for found in ATTRIBUTION.finditer(text))
+    if _OTHER_ATTRIBUTION.search(text):
+        return True
+    for verb in _VERB_AT.finditer(text):
+        before = text[max(0, verb.start() - _WINDOW) : verb.start()]
+        candidates = []
+        if verb.group("main"):
+            for pattern in (_SPEAKER_BEFORE, _APPOSITIVE_BEFORE):
+                found = pattern.search(before)
+                if found:
+                    candidates.append(found.group() + verb.group())
+            if _INVERTED_BEFORE.search(before) and _INVERTED_AFTER.match(text, verb.end()):
+                return True
+        elif _PRONOUN_BEFORE.search(before):
+            return True
+        if _ANAPHORA_BEFORE.search(before):
+            return True
+        if any(not WEASEL_FRAME.match(candidate) for candidate in candidates):
+            return True
+    return False
 
 
 def _paragraphs(doc: Document) -> list[int]:

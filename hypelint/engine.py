@@ -90,7 +90,10 @@ def _on_topic(doc: Document, rule: Rule) -> bool:
     from .context import TOPIC_WORDS, TOPICS
     from .kinds.base import on_topic
 
-    return on_topic(doc, TOPICS[rule.topic], TOPIC_WORDS)
+    known = doc.__dict__.setdefault("_topics", {})  # asked once per rule; answered once per piece
+    if rule.topic not in known:
+        known[rule.topic] = on_topic(doc, TOPICS[rule.topic], TOPIC_WORDS)
+    return known[rule.topic]
 
 
 def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import typing
@@ -109,6 +110,30 @@ def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> regex.P
         return term_pattern(terms, is_regex)
     except regex.error as exc:
         raise ValueError(f"param {param!r} has an invalid pattern: {exc}") from None
+
+
+def sentence_matches(doc: Document, scope: tuple[str, ...], pattern: regex.Pattern):
+    """(sentence view, block, match) for each match of `pattern` inside a
+    statement in the writer's voice in scope. The pattern runs once over each
+    block, not once per sentence: most blocks hold no match at all."""
+    from ..context import analysis
+
+    context = analysis(doc)
+    for index, views in context.by_block.items():
+        block = doc.blocks[index]
+        if not in_scope(block, scope):
+            continue
+        found = list(pattern.finditer(block.text))
+        if not found:
+            continue
+        starts = [view.start for view in views]
+        for match in found:
+            position = bisect.bisect_right(starts, match.start()) - 1
+            if position < 0:
+                continue
+            view = views[position]
+            if match.end() <= view.end and not view.fully_quoted and not view.question:
+                yield view, block, match
 
 
 def writer_sentences(doc: Document, scope: tuple[str, ...]):

@@ -34,7 +34,7 @@ from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import compile_terms, inside, writer_sentences
+from .base import compile_terms, inside, sentence_matches
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
@@ -92,26 +92,28 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view, block in writer_sentences(doc, rule.scope):
+    allowed: dict[int, list[tuple[int, int]]] = {}  # exception spans, per block, found when first needed
+    for view, block, found in sentence_matches(doc, rule.scope, params.pattern):
+        if view.block not in allowed:
+            pattern = params.exception_pattern
+            allowed[view.block] = [m.span() for m in pattern.finditer(block.text)] if pattern else []
         text = view.text
-        allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
-        for found in params.pattern.finditer(text):
-            start, end = found.span()
-            if inside(allowed, start, end) or not view.outside_quotes(view.start + start, view.start + end):
-                continue
-            if params.skip_names and not _title_cased(block) and _is_name(text, start, found.group()):
-                continue
-            if _negated(text, start) or (params.hedges_clear and view.hedged):
-                continue
-            if _supported(context, view, params):
-                continue
-            phrase = " ".join(found.group().split())
-            yield Match(
-                span=block.source_span(view.start + start, view.start + end),
-                values=(("match", phrase),),
-                suggestion=_suggestion(params, phrase),
-                severity=(params.dated_severity or None) if _dated(doc) else None,
-            )
+        start, end = found.start() - view.start, found.end() - view.start
+        if inside(allowed[view.block], found.start(), found.end()) or not view.outside_quotes(found.start(), found.end()):
+            continue
+        if params.skip_names and not _title_cased(block) and _is_name(text, start, found.group()):
+            continue
+        if _negated(text, start) or (params.hedges_clear and view.hedged):
+            continue
+        if _supported(context, view, params):
+            continue
+        phrase = " ".join(found.group().split())
+        yield Match(
+            span=block.source_span(found.start(), found.end()),
+            values=(("match", phrase),),
+            suggestion=_suggestion(params, phrase),
+            severity=(params.dated_severity or None) if _dated(doc) else None,
+        )
 
 
 def _supported(context, view: SentenceView, params: Params) -> bool:

@@ -22,7 +22,7 @@ from ..context import STUDY_FRAME, analysis
 from ..figures import statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import writer_sentences
+from .base import in_scope
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
@@ -46,12 +46,8 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view, block in writer_sentences(doc, rule.scope):
-        figures = [
-            (a, b, kind) for a, b, kind in statistics_in(view.text)
-            if view.outside_quotes(view.start + a, view.start + b)
-        ]  # fmt: skip
-        if not figures or view.sourced or context.paragraph_sourced(view) or len(view.text.split()) < 3:
+    for view, block, figures in _figures_by_sentence(doc, context, rule.scope):
+        if view.sourced or context.paragraph_sourced(view) or len(view.text.split()) < 3:
             continue
         if STUDY_FRAME.search(view.text) or _study_earlier(context, view):
             continue  # "a report suggests": the unnamed-study rule asks for the name
@@ -61,9 +57,23 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         start, end, kind = figures[0]
         yield Match(
-            span=block.source_span(view.start + start, view.start + end),
-            values=(("match", view.text[start:end]), ("figure", _KIND_WORDS.get(kind, "figure"))),
+            span=block.source_span(start, end),
+            values=(("match", block.text[start:end]), ("figure", _KIND_WORDS.get(kind, "figure"))),
         )
+
+
+def _figures_by_sentence(doc: Document, context, scope):
+    """(view, block, figures in the writer's voice) for each statement that has
+    any; figures are found once per block (block positions)."""
+    for index, views in context.by_block.items():
+        block = doc.blocks[index]
+        if not in_scope(block, scope):
+            continue
+        figures = statistics_in(block.text)
+        for view in views:
+            mine = [f for f in figures if view.start <= f[0] and f[1] <= view.end and view.outside_quotes(f[0], f[1])]
+            if mine and not view.fully_quoted and not view.question:
+                yield view, block, mine
 
 
 def _study_earlier(context, view) -> bool:
