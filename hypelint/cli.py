@@ -22,7 +22,7 @@ from .model import SEVERITY_RANK, FileResult, RunResult
 from .rules import RuleError, load_packs
 from .source import InputError, decode, format_for
 
-OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit")
+OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 

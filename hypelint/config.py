@@ -281,4 +281,8 @@ def _enabled(rule: Rule, config: Config) -> bool:
         chosen = max((specificity(rule, s) for s in config.select), default=0)
     chosen = max([chosen] + [specificity(rule, s) for s in config.extend_select])
     ignored = max((specificity(rule, s) for s in config.ignore), default=0)
+    if rule.explicit and chosen < 12:
+        # A pack, a category, ALL or the pack's name ("proselint") does not
+        # reach it; its code, its name or a longer prefix of it does.
+        return False
     return chosen > 0 and chosen > ignored

@@ -195,6 +195,13 @@ class Analysis:
             fully_quoted=any(a <= sentence.start and sentence.end <= b + 1 for a, b in quoted),
         )
 
+    def sentence_at(self, block: int, position: int) -> SentenceView | None:
+        """The sentence of a block that holds a prose position."""
+        for view in self.by_block.get(block, []):
+            if view.start <= position < view.end:
+                return view
+        return None
+
     def neighbours(self, view: SentenceView, window: int = 1) -> list[SentenceView]:
         """The sentences of the same block within `window` of this one."""
         same = self.by_block.get(view.block, [])
@@ -245,7 +252,10 @@ _VERB_AT = regex.compile(rf"\b(?:(?P<main>{_VERB}|{_SOURCE_VERBS})|(?P<anaphoric
 _SPEAKER_BEFORE = regex.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
 _APPOSITIVE_BEFORE = regex.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
 _ANAPHORA_BEFORE = regex.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
-_PRONOUN_BEFORE = regex.compile(rf"\b(?:{_PRONOUN})\s+(?:also\s+)?$")
+_SOURCE_NOUN_BEFORE = regex.compile(
+    r"\b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}(?i:report|study|survey|paper|analysis|data|figures|"
+    r"statistics|review|evaluation|audit|filing|statement|research|index|ranking|census|poll|dataset)s?\s+(?:also\s+)?$"
+)
 _INVERTED_BEFORE = regex.compile(r"(?:^|[,\"”’]\s*)$")
 _INVERTED_AFTER = regex.compile(rf"[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b")
 _OTHER_ATTRIBUTION = regex.compile(
@@ -282,10 +292,10 @@ def _named_attribution(text: str) -> bool:
                     candidates.append(found.group() + verb.group())
             if _INVERTED_BEFORE.search(before) and _INVERTED_AFTER.match(text, verb.end()):
                 return True
-        elif _PRONOUN_BEFORE.search(before):
-            return True
-        if _ANAPHORA_BEFORE.search(before):
-            return True
+            if _ANAPHORA_BEFORE.search(before):
+                return True  # "the operator said"
+        elif _SOURCE_NOUN_BEFORE.search(before):
+            return True  # "the report lists", not "its camera gives"
         if any(not WEASEL_FRAME.match(candidate) for candidate in candidates):
             return True
     return False

@@ -67,6 +67,12 @@ def lint_document(
     return _one_per_problem(sorted(set(findings), key=Finding.sort_key))
 
 
+# Categories whose overlapping findings are separate problems: readability
+# scores nested units (a paragraph and a sentence in it); style checks are
+# independent (a misspelling inside a clichéd phrase is still a misspelling).
+_INDEPENDENT = ("meta", "readability", "style")
+
+
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     """Where two rules of one category flag overlapping words ("thinks for
     itself" is a mind, sentience and autonomy at once), an editor needs one
@@ -77,7 +83,7 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
         key = (finding.path, finding.category)
         # Readability scores nested units: a hard paragraph and the hard
         # sentence inside it are two findings at two scales, not one twice.
-        if finding.category not in ("meta", "readability") and last_end.get(key, -1) > finding.offset:
+        if finding.category not in _INDEPENDENT and last_end.get(key, -1) > finding.offset:
             continue
         kept.append(finding)
         last_end[key] = max(last_end.get(key, -1), finding.end_offset)

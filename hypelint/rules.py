@@ -19,7 +19,7 @@ from .model import CATEGORIES, SEVERITIES, RuleInfo
 
 SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
 _REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
-_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion", "topic")
+_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion", "topic", "explicit")
 _CODE = re.compile(r"HL\d{3}")
 _NAME = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")
 
@@ -48,6 +48,7 @@ class Rule:
     default: bool = True
     suggestion: str | None = None
     topic: str | None = None  # the rule runs only on pieces about this (context.TOPICS)
+    explicit: bool = False  # selected only by its code, name or a prefix of them, never by pack or category
 
     def info(self) -> RuleInfo:
         return RuleInfo(self.code, self.name, self.category, self.severity, self.description.strip(),
@@ -168,6 +169,9 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
         raise fail("default", "must be true or false")
     from .context import TOPICS
 
+    explicit = data.get("explicit", False)
+    if not isinstance(explicit, bool):
+        raise fail("explicit", "must be true or false")
     topic = data.get("topic")
     if topic is not None and topic not in TOPICS:
         raise fail("topic", f"{topic!r} is not one of: {', '.join(TOPICS)}")
@@ -190,6 +194,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
         default=default,
         suggestion=data.get("suggestion"),
         topic=topic,
+        explicit=explicit,
     )
 
 

@@ -29,8 +29,17 @@ _CAPITALISED = set(
 _BEFORE_NUMBER = {"no", "nos"}
 # Abbreviations that may well end a sentence when a capital follows.
 _SENTENCE_FINAL = {"etc", "inc", "ltd", "co", "corp", "plc", "llc", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m"}
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# Tried only from the start of a run of marks: tried from every mark of a
+# long run ("!!!!…" with no space after it), it took time quadratic in the run.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)\.$")
+# How far back from a full stop the word before it is looked for, and how far
+# ahead the next word. Both exceed the longest abbreviation, so a word cut by
+# the window is too long to be one anyway; without the bound, every full stop
+# of a long paragraph rescanned it from the start (quadratic in its length).
+_LOOK_BEHIND = 64
+_LOOK_AHEAD = 64
+_SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
@@ -67,14 +76,15 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 
 
 def _is_boundary(text: str, punct_start: int, end: int) -> bool:
-    following = text[end:].lstrip()
+    ahead = _SPACE.match(text, end).end()
+    following = text[ahead : ahead + _LOOK_AHEAD]
     if not following:
         return True
     first = following[0]
     if first.islower() or first in ",;:)]":
         return False
     if text[punct_start] == "." and text[punct_start:end].count(".") == 1:
-        token = _TOKEN_BEFORE.search(text, 0, punct_start + 1)
+        token = _TOKEN_BEFORE.search(text, max(0, punct_start + 1 - _LOOK_BEHIND), punct_start + 1)
         if token:
             written = token.group(1)
             word = written.lower()

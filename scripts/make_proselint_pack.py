@@ -120,6 +120,9 @@ def rule_data(path: str, code: str, modules: dict[int, object]) -> dict:
         "category": "style",
         "severity": "warning" if _under(path, WARNING_PATHS) else "info",
         "default": False,
+        # proselint keeps its vocabulary-list checks off even when everything
+        # else is on; here they run only when named ("--select proselint.restricted").
+        **({"explicit": True} if path.startswith("restricted.") else {}),
         "kind": "proselint-check",
         "message": "{message}",
         "description": f"proselint's check `{path}`: {title}. Its message: {said}\n",

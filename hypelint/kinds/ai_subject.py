@@ -108,7 +108,7 @@ def _subject_pattern(doc: Document) -> regex.Pattern:
     if cached is None:
         names = "|".join(regex.escape(n) for n in ai_names(doc))
         subject = _AI_SUBJECT + (rf"|\b(?:{names})\b" if names else "")
-        cached = doc.__dict__["_ai_subject_pattern"] = regex.compile(rf"(?:{subject})(?:['’]s)?")
+        cached = doc.__dict__["_ai_subject_pattern"] = regex.compile(rf"(?:{subject})")
     return cached
 
 
@@ -130,13 +130,17 @@ def check(doc: Document, rule) -> Iterator[Match]:
         for subject in sorted(found, key=lambda m: m.start()):
             if _PERCEPTION.search(text[max(0, subject.start() - 30) : subject.start()]):
                 continue
+            if text.startswith(("'s ", "’s "), subject.end()):
+                continue  # "the robot's owner knows": the owner is the subject
             tail = text[subject.end() : subject.end() + 200]
             predicate = _predicate(params, tail)
             if predicate is None:
                 continue
             start, end = subject.end() + predicate[0], subject.end() + predicate[1]
             between = text[subject.end() : start]
-            if NEGATION.search(between) or not view.outside_quotes(view.start + start, view.start + end):
+            if NEGATION.search(between) or NEGATION.search(text[start:end]):
+                continue  # "does not understand", "is not sentient", "has no feelings"
+            if not view.outside_quotes(view.start + start, view.start + end):
                 continue
             yield Match(
                 span=block.source_span(view.start + subject.start(), view.start + end),

@@ -6,8 +6,8 @@ Params:
   suggestions  phrase -> what to write instead (lower-case keys)
   exceptions   longer phrases that contain a term but are fine
                ("leading to", "best practices"); a match inside one is dropped
-  quoted       what to do inside an attributed quotation: "skip" (default),
-               or "flag"
+  quoted       what to do inside an attributed quotation or reported speech
+               with a named source: "skip" (default), or "flag"
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Iterator
 
 from ..model import Document, Match
+from ..context import analysis
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
 from .base import compile_terms, inside, scoped_blocks
@@ -50,11 +51,16 @@ def check(doc: Document, rule) -> Iterator[Match]:
     quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
     for index, block in scoped_blocks(doc, rule.scope):
         text = block.text
+        found_all = list(params.pattern.finditer(text))
+        if not found_all:
+            continue
         allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
-        for found in params.pattern.finditer(text):
+        for found in found_all:
             start, end = found.span()
             if inside(allowed, start, end) or inside(quoted.get(index, []), start, end):
                 continue
+            if params.quoted == "skip" and _reported(doc, index, start):
+                continue  # "Andrew Ng has called AI the new electricity": his words, reported
             phrase = found.group()
             key = " ".join(phrase.lower().split())
             yield Match(
@@ -62,3 +68,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 values=(("match", phrase),),
                 suggestion=params.suggestions.get(key) or params.suggestions.get(key.replace(" ", "-")),
             )
+
+
+def _reported(doc: Document, block: int, position: int) -> bool:
+    """Whether the sentence holding a position is reported speech with a named source."""
+    view = analysis(doc).sentence_at(block, position)
+    return bool(view and view.attributed)

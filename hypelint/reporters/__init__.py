@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the model is cheap, but reporters need it only for types
     from ..model import FileResult, Finding, RunResult
 
-FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 
 # Format name -> module in this package (`json` and `rich` would shadow the
 # libraries of the same name, hence the suffixes).
@@ -39,6 +39,7 @@ _MODULES = {
     "github": "github",
     "gitlab": "gitlab",
     "junit": "junit",
+    "html": "html_format",
 }
 
 # Severities from most to least serious: the order summaries list them in.
