@@ -131,7 +131,7 @@ def clean_run() -> RunResult:
 
 
 def test_formats_registry_and_unknown_format():
-    assert FORMATS == ("rich", "concise", "json", "sarif", "github", "gitlab", "junit")
+    assert FORMATS == ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
     with pytest.raises(ValueError) as info:
         render("yaml", sample_run(), ReportOptions())
     for fmt in FORMATS:

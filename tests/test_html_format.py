@@ -1,0 +1,323 @@
+"""The HTML report's markup, without a browser: highlights, structure, escaping, the page's parts.
+
+Each check parses the page with the standard library's HTML parser, as a
+browser would, and looks at what is inside the highlights. The browser
+behaviour (cards, keys, filters, layout) is tested in test_html_report.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from hypelint.api import lint_paths, lint_source
+from hypelint.config import Config
+from hypelint.model import FileResult, Finding, LineIndex, RuleInfo, RunResult
+from hypelint.reporters import ReportOptions, render
+from hypelint.reporters.html_prose import layout
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Page(HTMLParser):
+    """What a browser would see: the text inside each finding, elements, scripts."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str | None]] = []  # (tag, finding id)
+        self.text: dict[str, str] = {}  # finding id -> text of all its pieces
+        self.firsts: list[str] = []  # ids of first pieces, in order
+        self.pieces: list[dict[str, str]] = []  # attributes of every piece
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.scripts: list[str] = []
+        self.in_script = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attributes))
+        ident = None
+        if tag == "mark" and "hl" in attributes.get("class", "").split():
+            ident = attributes["data-f"]
+            self.pieces.append(attributes)
+            self.text.setdefault(ident, "")
+            if "cont" not in attributes["class"].split():
+                self.firsts.append(ident)
+        if tag == "script":
+            self.in_script = True
+            self.scripts.append("")
+        if tag not in ("meta", "input", "br", "hr", "rect"):
+            self.open.append((tag, ident))
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+        while self.open:
+            popped, _ = self.open.pop()
+            if popped == tag:
+                break
+
+    def handle_data(self, data):
+        if self.in_script:
+            self.scripts[-1] += data
+            return
+        for _, ident in self.open:
+            if ident:
+                self.text[ident] += data
+
+
+def html_report(run: RunResult) -> str:
+    return render("html", run, ReportOptions())
+
+
+def run_of(*files: tuple[str, str]) -> RunResult:
+    """A real run over drafts given as (path, text)."""
+    from hypelint.source import format_for
+
+    run = RunResult(files=[])
+    for path, text in files:
+        run.files.append(lint_source(text, path, format_for(path, "markdown"), Config()))
+    return run
+
+
+def hand_finding(path, source, start, end, rule="HL900", category="superlative", severity="warning", message="m"):
+    lines = LineIndex(source)
+    line, column = lines.line_col(start)
+    end_line, end_column = lines.line_col(end)
+    return Finding(path, rule, f"{category}.x", category, severity, message, line, column, end_line, end_column,
+                   start, end, source[start:end])  # fmt: skip
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- every finding, highlighted on its span ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def examples_run() -> RunResult:
+    return lint_paths([str(ROOT / "examples")])
+
+
+def test_examples_every_finding_has_one_highlight_on_its_words(examples_run):
+    page = Page(html_report(examples_run))
+    files = sorted(examples_run.files, key=lambda f: f.path)
+    findings = [(f, file.source) for file in files for f in sorted(file.findings, key=Finding.sort_key)]
+    assert len(findings) > 50
+    assert len(page.firsts) == len(set(page.firsts)) == len(findings)
+    by_id = dict(zip((f"f{n}" for n in range(1, len(findings) + 1)), findings))
+    for ident, (finding, source) in by_id.items():
+        # The examples' findings hold no markup, so what is highlighted is the source span itself.
+        assert squash(page.text[ident]) == squash(source[finding.offset : finding.end_offset]), finding.rule
+        piece = next(p for p in page.pieces if p["data-f"] == ident)
+        assert (piece["data-rule"], piece["data-category"], piece["data-severity"]) == (
+            finding.rule, finding.category, finding.severity)  # fmt: skip
+
+
+def test_overlapping_and_nested_findings_are_split_into_well_nested_pieces():
+    source = "Alpha beta gamma delta epsilon zeta.\n"
+    spans = [(0, 16), (6, 22), (11, 16), (17, 17), (23, 36)]  # crossing, nested, empty, plain
+    findings = [hand_finding("a.md", source, start, end) for start, end in spans]
+    run = RunResult(files=[FileResult("a.md", findings, words=6, source=source)])
+    text = html_report(run)
+    page = Page(text)
+    assert sorted(page.firsts, key=lambda i: int(i[1:])) == ["f1", "f2", "f3", "f4", "f5"]
+    for ident, (start, end) in zip(("f1", "f2", "f3", "f4", "f5"), spans):
+        assert page.text[ident] == source[start:end]
+    # The crossing pair cannot nest: one of them is closed and reopened as a continuation.
+    assert len([p for p in page.pieces if "cont" in p["class"]]) >= 1
+    assert 'class="hl point"' in text
+    # Every element opened in the draft is closed in order (the parser would have popped wrongly otherwise).
+    article = re.search(r"<article.*?</article>", text, re.S).group()
+    depth = 0
+    for tag in re.finditer(r"<(/?)mark\b", article):
+        depth += -1 if tag.group(1) else 1
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_a_finding_across_paragraphs_continues_in_the_next_block():
+    source = "First paragraph ends here.\n\nSecond one starts.\n"
+    finding = hand_finding("a.md", source, 6, 46)
+    page = Page(html_report(RunResult(files=[FileResult("a.md", [finding], words=7, source=source)])))
+    assert page.firsts == ["f1"]
+    assert "".join(page.text["f1"].split()) == "".join(source[6:46].split())
+    assert len(page.pieces) == 2
+
+
+def test_a_finding_inside_hidden_markup_is_shown():
+    source = "<!-- hypelint: disable=HL201 -->\nPlain words here.\n\nA [link](https://example.com/x) too.\n"
+    start = source.index("https")
+    findings = [
+        hand_finding("a.md", source, 0, source.index("-->") + 3, rule="HL001", category="meta"),
+        hand_finding("a.md", source, start, start + 19),
+    ]
+    page = Page(html_report(RunResult(files=[FileResult("a.md", findings, words=5, source=source)])))
+    assert page.firsts == ["f1", "f2"]
+    assert page.text["f1"] == "<!-- hypelint: disable=HL201 -->"
+    assert page.text["f2"] == "https://example.com"
+
+
+# --- readable prose ------------------------------------------------------------------------------
+
+
+def visible_text(source: str, fmt: str) -> str:
+    run = RunResult(files=[FileResult(f"draft.{ {'markdown': 'md', 'html': 'html', 'text': 'txt'}[fmt] }", [], source=source)])
+    article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+    return article
+
+
+def test_markdown_markup_is_hidden_and_structure_kept():
+    source = (
+        "# Title here #\n\nSome **bold** and *em* text with `code` and a [link](http://x.test \"t\").\n\n"
+        "- item one\n- item two\n\n> quoted\n> more\n\n```python\nprint('<b>')\n```\n\n"
+        "| a | b |\n|---|---|\n| c | d |\n"
+    )
+    article = visible_text(source, "markdown")
+    assert 'class="d-h d-h1"' in article and ">Title here</div>" in article
+    assert "**" not in article and "](http" not in article and "```" not in article
+    assert '<span class="s-strong">bold</span>' in article
+    assert '<span class="s-code">code</span>' in article
+    assert '<span class="s-link">link</span>' in article
+    assert article.count('<span class="d-marker" aria-hidden="true">\u2022</span>') == 2
+    assert "d-q" in article and "&gt; more" not in article
+    assert "<pre class=\"d-code\"><code>print(&#x27;&lt;b&gt;&#x27;)</code></pre>" in article
+    assert "<th>a</th><th>b</th>" in article and "<td>c</td><td>d</td>" in article and "---" not in article
+
+
+def test_html_drafts_show_text_only_with_entities_decoded():
+    source = (
+        "<html><head><title>The &amp; title</title><style>p{color:red}</style></head><body>"
+        "<h2>Head</h2><p>One &lt;b&gt; two&nbsp;three <a href='x'>link</a>.</p>"
+        "<ul><li>first</li><li>second</li></ul><pre>x &lt; y</pre>"
+        "<script>document.title='pwned'</script></body></html>"
+    )
+    article = visible_text(source, "html")
+    assert "The &amp; title" in article  # the title, decoded once, escaped once
+    assert "color:red" not in article and "pwned" not in article
+    assert "One &lt;b&gt; two\u00a0three" in article
+    assert '<span class="s-link">link</span>' in article
+    assert "<li" not in article and article.count("d-marker") == 2
+    assert '<pre class="d-code"><code>x &lt; y</code></pre>' in article
+
+
+def test_plain_text_keeps_the_linters_blocks():
+    source = "A Plain Title\n\nFirst paragraph, wrapped\nover two lines.\n\n- one\n- two\n"
+    article = visible_text(source, "text")
+    assert 'class="d-h d-h1"' in article
+    assert "wrapped\nover two lines." in article
+    assert article.count("d-marker") == 2
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.html", "a.txt"])
+def test_a_draft_cannot_inject_markup(name):
+    source = (
+        "<script>window.__pwned = 1</script>\n\n"
+        "Text <img src=x onerror=\"window.__pwned = 2\"> and <b onclick=alert(1)>bold</b> "
+        "</article></section><script>alert(3)</script> and a revolutionary claim.\n"
+    )
+    run = run_of((name, source))
+    text = html_report(run)
+    page = Page(text)
+    assert [tag for tag, _ in page.tags if tag in ("img", "iframe", "object", "embed", "b")] == []
+    assert len(page.scripts) == 2  # the data block and the report's own script
+    assert not any(name.startswith("on") for _, attributes in page.tags for name in attributes)
+    assert "window.__pwned" not in "".join(page.scripts)
+    assert text.count("</article>") == 1
+
+
+def test_messages_and_paths_are_escaped_and_data_cannot_close_its_script():
+    source = "A revolutionary model.\n"
+    finding = hand_finding("<b>x</b>.md", source, 2, 15, message="</script><script>alert(1)</script> & more")
+    run = RunResult(files=[FileResult("<b>x</b>.md", [finding], words=3, source=source)])
+    run.rules["HL900"] = RuleInfo("HL900", "superlative.x", "superlative", "warning", "<i>desc</i>", "why", "ref")
+    text = html_report(run)
+    page = Page(text)
+    assert len(page.scripts) == 2
+    data = json.loads(page.scripts[0])
+    assert data["findings"]["f1"]["message"] == "</script><script>alert(1)</script> & more"
+    assert data["rules"]["HL900"]["description"] == "<i>desc</i>"
+    assert "<b>x</b>" not in text and "&lt;b&gt;x&lt;/b&gt;.md" in text
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def test_page_is_self_contained_and_its_policy_allows_only_its_own_code():
+    text = html_report(run_of(("a.md", "A revolutionary model.\n")))
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", text)
+    assert "@import" not in text and "url(" not in text
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    script = re.search(r"<script>(.*?)</script>", text, re.S).group(1)
+    for code in (style, script):
+        digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+
+
+def test_front_page_sorts_files_by_hype_rate_and_links_them():
+    run = run_of(
+        ("calm.md", "The council met on Tuesday and approved the budget for the library.\n"),
+        ("hot.md", "A revolutionary, game-changing, groundbreaking model.\n"),
+        ("warm.md", "The council approved a revolutionary budget for the library after a long debate.\n"),
+    )
+    text = html_report(run)
+    overview = re.search(r'<section class="overview".*?</section>', text, re.S).group()
+    order = re.findall(r'<a href="#(file-\d)">([^<]+)</a>', overview)
+    assert [path for _, path in order] == ["hot.md", "warm.md", "calm.md"]
+    for anchor, path in order:
+        assert f'id="{anchor}"' in text and f'id="{anchor}-title">{path}</h2>' in text
+    # One file: no front page.
+    assert 'class="overview"' not in html_report(run_of(("one.md", "A revolutionary model.\n")))
+
+
+def test_profile_chart_readability_and_severities():
+    run = run_of(("hot.md", "A revolutionary, game-changing model. Experts say it is the best ever made.\n"))
+    file = run.files[0]
+    text = html_report(run)
+    chart = re.search(r'<svg class="chart".*?</svg>', text, re.S).group()
+    categories = {f.category for f in file.findings}
+    assert set(re.findall(r'<g data-category="([^"]+)">', chart)) == categories
+    promotional = sum(1 for f in file.findings if f.category == "promotional") * 1000 / file.words
+    assert f">{promotional:.1f}</text>" in chart
+    assert "Grade level" in text if file.metrics.get("grade") is not None else True
+    counts = {s: sum(1 for f in file.findings if f.severity == s) for s in ("error", "warning", "info")}
+    for severity, count in counts.items():
+        assert f'<span class="sev sev-{severity}">{severity}</span> <strong>{count}</strong>' in text
+
+
+def test_readability_figures_come_from_metrics_when_present():
+    source = "Plain words.\n"
+    with_metrics = FileResult("a.md", [], words=2, source=source, metrics={"grade": 3.25, "flesch_reading_ease": 90.0})
+    text = html_report(RunResult(files=[with_metrics]))
+    assert "<dt>Grade level</dt><dd>3.2</dd>" in text and "<dt>Reading ease</dt><dd>90.0</dd>" in text
+    assert "Readability" not in html_report(RunResult(files=[FileResult("a.md", [], words=2, source=source)]))
+
+
+def test_broken_files_and_missing_sources_are_reported():
+    broken = FileResult("bad.md", [], error="bad.md: not valid UTF-8")
+    source = "A revolutionary model.\n"
+    sourceless = FileResult("gone.md", [hand_finding("gone.md", source, 2, 15)], words=3)
+    text = html_report(RunResult(files=[broken, sourceless], errors=["missing.md: no such file"]))
+    assert "Could not be checked: not valid UTF-8" in text
+    assert "missing.md: no such file" in text
+    assert "not part of the run" in text and 'data-f="f1"' in text  # listed, though not highlighted
+
+
+def test_layout_offsets_hold_for_crlf_and_non_ascii():
+    source = "# Ünïcödé 最好 🚀\r\n\r\nText with é and 🚀 here.\r\n"
+    shown = layout(source, "markdown")
+    heading, paragraph = shown.blocks
+    (start, end), = heading.parts[0]
+    assert source[start:end] == "# Ünïcödé 最好 🚀"
+    (start, end), = paragraph.parts[0]
+    assert source[start:end] == "Text with é and 🚀 here."
