@@ -56,13 +56,25 @@ _NOT_A_FIGURE = regex.compile(
 )
 
 
+# Every statistic holds a digit, a currency sign or one of these words: a
+# cheap test that spares most prose the full pattern.
+_MAYBE = regex.compile(
+    r"[\d$£€¥₹]|(?i:half|third|quarter|fifth|majority|double|triple|quadruple|halve|twice|times|fold|ranked|ranks|rated|"
+    r"thousand|million|billion|trillion|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)"
+)
+
+
 def statistics_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each check-worthy figure in a piece of prose."""
-    ignored = [m.span() for m in _NOT_A_FIGURE.finditer(text)]
+    if not _MAYBE.search(text):
+        return []
+    ignored: list[tuple[int, int]] | None = None  # names, dates, versions: found only if needed
     found = []
     for match in STATISTIC.finditer(text):
         start, end = match.span()
         kind = match.lastgroup or "figure"
+        if ignored is None:
+            ignored = [m.span() for m in _NOT_A_FIGURE.finditer(text)]
         if any(a <= start and end <= b for a, b in ignored) or (kind == "money" and _is_price(text, start, end)):
             continue
         if kind == "count" and (_is_year_like(match.group()) or match.group().startswith("0") or _UNIT_AFTER.match(text, end)):

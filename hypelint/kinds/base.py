@@ -112,16 +112,63 @@ def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> regex.P
         raise ValueError(f"param {param!r} has an invalid pattern: {exc}") from None
 
 
-def sentence_matches(doc: Document, scope: tuple[str, ...], pattern: regex.Pattern):
+_LOWER_WORD = regex.compile(r"[a-z]+")
+
+
+def block_words(doc: Document, index: int) -> frozenset[str]:
+    """The lower-case words of a block (cached per document)."""
+    cache = doc.__dict__.setdefault("_block_words", {})
+    words = cache.get(index)
+    if words is None:
+        words = cache[index] = frozenset(_LOWER_WORD.findall(doc.blocks[index].text.lower()))
+    return words
+
+
+class Keywords:
+    """Words of which a block must hold at least one for a rule to match in it.
+
+    A pattern is costly to run; a set lookup is not. Most blocks hold none of
+    a rule's words, so checking them first skips most of the pattern runs.
+    An entry "*est" stands for any word ending in "est".
+    """
+
+    def __init__(self, words: tuple[str, ...]):
+        self.exact = frozenset(w.lower() for w in words if not w.startswith("*"))
+        self.suffixes = tuple(w[1:].lower() for w in words if w.startswith("*"))
+
+    def allow(self, words: frozenset[str]) -> bool:
+        if not self.exact.isdisjoint(words):
+            return True
+        return bool(self.suffixes) and any(word.endswith(self.suffixes) for word in words)
+
+
+def keywords_for(keywords: tuple[str, ...], terms: tuple[str, ...], is_regex: bool) -> Keywords | None:
+    """The rule's own keywords; for plain phrases, each phrase's longest word
+    (it must be there for the phrase to match); none for bare patterns."""
+    if keywords:
+        return Keywords(keywords)
+    if is_regex:
+        return None
+    longest = []
+    for term in terms:
+        parts = _LOWER_WORD.findall(term.lower())
+        if not parts:
+            return None
+        longest.append(max(parts, key=len))
+    return Keywords(tuple(longest))
+
+
+def sentence_matches(doc: Document, scope: tuple[str, ...], pattern: regex.Pattern, keywords: Keywords | None = None):
     """(sentence view, block, match) for each match of `pattern` inside a
     statement in the writer's voice in scope. The pattern runs once over each
-    block, not once per sentence: most blocks hold no match at all."""
+    block, not once per sentence, and not at all in a block that holds none
+    of the rule's keywords."""
     from ..context import analysis
 
     context = analysis(doc)
     for index, views in context.by_block.items():
         block = doc.blocks[index]
-        if not in_scope(block, scope):
+        if not in_scope(block, scope) or (keywords and not keywords.allow(block_words(doc, index))):
             continue
         found = list(pattern.finditer(block.text))
         if not found:

@@ -15,6 +15,8 @@ Params:
                      stand within `window` sentences ("on a test set", "in a trial")
   dated_severity     the severity when the piece carries its own date (a dated
                      news story ages less badly than an evergreen explainer)
+  keywords           words one of which a block must hold for a cue to match
+                     there (for speed; plain phrases get theirs derived)
   window             how many neighbouring sentences are searched (0: only its own)
   paragraph_sources  a source named earlier in the paragraph covers the claim
   hedges_clear       a hedge (may, could, likely) in the sentence clears it
@@ -34,7 +36,7 @@ from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import compile_terms, inside, sentence_matches
+from .base import compile_terms, inside, keywords_for, sentence_matches
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
@@ -64,6 +66,7 @@ class Params(BaseParams):
     suggestions: dict = field(default_factory=dict)
     clear_if: tuple[str, ...] = ()
     dated_severity: str = ""
+    keywords: tuple[str, ...] = ()
 
     def __post_init__(self):
         if not self.cues:
@@ -85,6 +88,10 @@ class Params(BaseParams):
         return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
 
     @cached_property
+    def prefilter(self):
+        return keywords_for(self.keywords, self.cues, self.regex)
+
+    @cached_property
     def clear_pattern(self):
         return compile_terms(self.clear_if, True, "clear_if") if self.clear_if else None
 
@@ -93,7 +100,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
     allowed: dict[int, list[tuple[int, int]]] = {}  # exception spans, per block, found when first needed
-    for view, block, found in sentence_matches(doc, rule.scope, params.pattern):
+    for view, block, found in sentence_matches(doc, rule.scope, params.pattern, params.prefilter):
         if view.block not in allowed:
             pattern = params.exception_pattern
             allowed[view.block] = [m.span() for m in pattern.finditer(block.text)] if pattern else []

@@ -6,6 +6,8 @@ Params:
   suggestions  phrase -> what to write instead (lower-case keys)
   exceptions   longer phrases that contain a term but are fine
                ("leading to", "best practices"); a match inside one is dropped
+  keywords     words one of which a block must hold for a term to match there
+               (for speed; plain phrases get theirs derived)
   quoted       what to do inside an attributed quotation or reported speech
                with a named source: "skip" (default), or "flag"
 """
@@ -20,7 +22,7 @@ from ..model import Document, Match
 from ..context import analysis
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
-from .base import compile_terms, inside, scoped_blocks
+from .base import block_words, compile_terms, inside, keywords_for, scoped_blocks
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Params(BaseParams):
     suggestions: dict = field(default_factory=dict)
     exceptions: tuple[str, ...] = ()
     quoted: str = "skip"
+    keywords: tuple[str, ...] = ()
 
     def __post_init__(self):
         if not self.terms:
@@ -42,6 +45,10 @@ class Params(BaseParams):
         return compile_terms(self.terms, self.regex, "terms")
 
     @cached_property
+    def prefilter(self):
+        return keywords_for(self.keywords, self.terms, self.regex)
+
+    @cached_property
     def exception_pattern(self):
         return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
 
@@ -50,6 +57,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
     for index, block in scoped_blocks(doc, rule.scope):
+        if params.prefilter and not params.prefilter.allow(block_words(doc, index)):
+            continue
         text = block.text
         found_all = list(params.pattern.finditer(text))
         if not found_all:
