@@ -17,33 +17,15 @@ rules and today's date cannot change what is expected here.
 
 from __future__ import annotations
 
-import datetime
-import re
-
 import pytest
 
-from hypelint import lint_text
-from hypelint.config import Config
-
-DATE = datetime.date(2025, 6, 1)
-FORMATS = ("markdown", "html", "text")
+from golden import FORMATS, LINK, assert_same_sentences_in_every_format, findings, flagged_cases, render
 
 
-def findings(code: str, fmt: str, text: str) -> list[tuple[int, int, int, int, str]]:
-    found = lint_text(text, fmt=fmt, config=Config(select=(code,), date=DATE))
-    assert {f.rule for f in found} <= {code}
-    return [(f.line, f.column, f.end_line, f.end_column, f.excerpt) for f in found]
 
 
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 
 
-def render(fmt: str, *paragraphs: str) -> str:
-    """Paragraphs as a draft: Markdown as written, HTML in <p> with links as
-    <a href>, plain text as bare paragraphs (link markup is Markdown's only)."""
-    if fmt == "html":
-        return "".join("<p>" + _LINK.sub(r'<a href="\2">\1</a>', p) + "</p>\n" for p in paragraphs)
-    return "\n\n".join(paragraphs) + "\n"
 
 
 def test_render_lays_out_the_three_formats():
@@ -356,21 +338,14 @@ FLAGGED: dict[str, dict[str, tuple[str, list[tuple[int, int, int, int, str]]]]] 
 }
 
 
-@pytest.mark.parametrize(
-    "code,fmt",
-    [(code, fmt) for code, docs in FLAGGED.items() for fmt in docs],
-    ids=lambda value: value,
-)
+@pytest.mark.parametrize("code,fmt", flagged_cases(FLAGGED), ids=lambda value: value)
 def test_flagged_with_exact_positions(code, fmt):
     text, expected = FLAGGED[code][fmt]
     assert findings(code, fmt, text) == expected
 
 
 def test_the_same_sentences_are_flagged_in_every_format():
-    for code, docs in FLAGGED.items():
-        assert set(docs) == set(FORMATS), code
-        excerpts = {fmt: [e[-1] for e in expected] for fmt, (_, expected) in docs.items()}
-        assert excerpts["markdown"] == excerpts["html"] == excerpts["text"], code
+    assert_same_sentences_in_every_format(FLAGGED)
 
 
 # --- not flagged: EDITORIAL.md's traps ------------------------------------------------------
@@ -524,7 +499,7 @@ def test_linked_claim_is_not_flagged(code, paragraphs, fmt):
 def test_without_its_link_the_claim_is_flagged(code, paragraphs):
     """The link is what clears each linked trap: with the link's text kept
     and its target dropped, every one of them is a finding."""
-    bare = tuple(_LINK.sub(r"\1", p) for p in paragraphs)
+    bare = tuple(LINK.sub(r"\1", p) for p in paragraphs)
     assert len(findings(code, "markdown", render("markdown", *bare))) == 1
 
 

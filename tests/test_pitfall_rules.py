@@ -24,41 +24,21 @@ cannot change what is expected here.
 
 from __future__ import annotations
 
-import datetime
-import re
-
 import pytest
 
-from hypelint import lint_text
+from golden import DATE, FORMATS, assert_same_sentences_in_every_format, findings, flagged_cases, lint, render
+
 from hypelint.api import lint_source
 from hypelint.config import Config, resolve_rules
 from hypelint.context import TOPIC_WORDS, TOPICS
 from hypelint.kinds.base import on_topic
 from hypelint.parsers import parse
 
-DATE = datetime.date(2025, 6, 1)
-FORMATS = ("markdown", "html", "text")
 
 
-def lint(select: str, fmt: str, text: str):
-    return lint_text(text, fmt=fmt, config=Config(select=tuple(select.split(",")), date=DATE))
 
 
-def findings(code: str, fmt: str, text: str) -> list[tuple[int, int, int, int, str]]:
-    found = lint(code, fmt, text)
-    assert {f.rule for f in found} <= {code}
-    return [(f.line, f.column, f.end_line, f.end_column, f.excerpt) for f in found]
 
-
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
-
-
-def render(fmt: str, *paragraphs: str) -> str:
-    """Paragraphs as a draft: Markdown as written, HTML in <p> with links as
-    <a href>, plain text as bare paragraphs (link markup is Markdown's only)."""
-    if fmt == "html":
-        return "".join("<p>" + _LINK.sub(r'<a href="\2">\1</a>', p) + "</p>\n" for p in paragraphs)
-    return "\n\n".join(paragraphs) + "\n"
 
 
 def titled(fmt: str, title: str, *paragraphs: str) -> str:
@@ -799,21 +779,14 @@ FLAGGED: dict[str, dict[str, tuple[str, list[tuple[int, int, int, int, str]]]]] 
 }
 
 
-@pytest.mark.parametrize(
-    "code,fmt",
-    [(code, fmt) for code, docs in FLAGGED.items() for fmt in docs],
-    ids=lambda value: value,
-)
+@pytest.mark.parametrize("code,fmt", flagged_cases(FLAGGED), ids=lambda value: value)
 def test_flagged_with_exact_positions(code, fmt):
     text, expected = FLAGGED[code][fmt]
     assert findings(code, fmt, text) == expected
 
 
 def test_the_same_sentences_are_flagged_in_every_format():
-    for code, docs in FLAGGED.items():
-        assert set(docs) == set(FORMATS), code
-        excerpts = {fmt: [e[-1] for e in expected] for fmt, (_, expected) in docs.items()}
-        assert excerpts["markdown"] == excerpts["html"] == excerpts["text"], code
+    assert_same_sentences_in_every_format(FLAGGED)
 
 
 @pytest.mark.parametrize("code", list(FLAGGED))

@@ -1,0 +1,48 @@
+"""Helpers the golden tests share: one draft in three formats, findings as positions.
+
+Golden tests assert exact (line, column, end_line, end_column, excerpt) for a
+rule, the same sentences written as Markdown, HTML and plain text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from hypelint import lint_text
+from hypelint.config import Config
+
+DATE = datetime.date(2025, 6, 1)
+FORMATS = ("markdown", "html", "text")
+LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+
+
+def lint(select: str, fmt: str, text: str):
+    """Findings of the selected rules (comma-separated), read as of DATE."""
+    return lint_text(text, fmt=fmt, config=Config(select=tuple(select.split(",")), date=DATE))
+
+
+def findings(code: str, fmt: str, text: str) -> list[tuple[int, int, int, int, str]]:
+    found = lint(code, fmt, text)
+    assert {f.rule for f in found} <= {code}
+    return [(f.line, f.column, f.end_line, f.end_column, f.excerpt) for f in found]
+
+
+def render(fmt: str, *paragraphs: str) -> str:
+    """Paragraphs as a draft: Markdown as written, HTML in <p> with links as
+    <a href>, plain text as bare paragraphs (link markup is Markdown's only)."""
+    if fmt == "html":
+        return "".join("<p>" + LINK.sub(r'<a href="\2">\1</a>', p) + "</p>\n" for p in paragraphs)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def flagged_cases(flagged: dict) -> list[tuple[str, str]]:
+    """(code, format) for each draft of a table {code: {format: (text, expected)}}."""
+    return [(code, fmt) for code, docs in flagged.items() for fmt in docs]
+
+
+def assert_same_sentences_in_every_format(flagged: dict) -> None:
+    for code, docs in flagged.items():
+        assert set(docs) == set(FORMATS), code
+        excerpts = {fmt: [e[-1] for e in expected] for fmt, (_, expected) in docs.items()}
+        assert excerpts["markdown"] == excerpts["html"] == excerpts["text"], code
