@@ -98,6 +98,26 @@ def category_counts(findings: list[Finding]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+# Categories that say nothing about how hyped a draft is (`meta`: hypelint's
+# own suppression comments); left out of hype rates.
+NOT_HYPE = frozenset({"meta"})
+
+
+def hype_rate(file: FileResult) -> float:
+    """Findings per 1,000 words, `meta` findings left out; 0 for a file with no words."""
+    count = sum(1 for finding in file.findings if finding.category not in NOT_HYPE)
+    return count * 1000 / file.words if file.words else 0.0
+
+
+def category_rates(file: FileResult) -> dict[str, float]:
+    """Findings per 1,000 words for each category that occurs (not `meta`), highest first."""
+    if not file.words:
+        return {}
+    counts = Counter(finding.category for finding in file.findings if finding.category not in NOT_HYPE)
+    rates = {name: count * 1000 / file.words for name, count in counts.items()}
+    return dict(sorted(rates.items(), key=lambda item: (-item[1], item[0])))
+
+
 def rule_counts(findings: list[Finding]) -> list[tuple[int, Finding]]:
     """(count, an example finding) per rule code, most frequent first, then by code.
 

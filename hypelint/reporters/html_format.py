@@ -39,7 +39,18 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import CATEGORIES
-from . import ReportOptions, category_counts, error_reason, plural, severity_counts, sorted_files, summary_line
+from . import (
+    NOT_HYPE,
+    ReportOptions,
+    category_counts,
+    category_rates,
+    error_reason,
+    hype_rate,
+    plural,
+    severity_counts,
+    sorted_files,
+    summary_line,
+)
 from .html_prose import Block, Highlight, Renderer, escape, layout, reveal
 
 if TYPE_CHECKING:
@@ -53,7 +64,6 @@ CATEGORY_HUES = {
     "anthropomorphism": 305, "meta": None,
 }  # fmt: skip
 _SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
-NOT_HYPE = {"meta"}  # categories left out of hype rates and charts
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -62,7 +72,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     style = _asset("html_report.css") + _category_css(run)
     script = _asset("html_report.js")
     data = _script_data(run, files, ids)
-    scale = max((rate for file in files for rate in _category_rates(file).values()), default=0.0)
+    scale = max((rate for file in files for rate in category_rates(file).values()), default=0.0)
     body = [
         _toolbar(run),
         _header(run, options),
@@ -221,20 +231,6 @@ def _hype_findings(file: FileResult) -> list[Finding]:
     return [finding for finding in file.findings if finding.category not in NOT_HYPE]
 
 
-def hype_rate(file: FileResult) -> float:
-    """Findings (but meta) per 1,000 words; 0 for a file with no words."""
-    return len(_hype_findings(file)) * 1000 / file.words if file.words else 0.0
-
-
-def _category_rates(file: FileResult) -> dict[str, float]:
-    """Findings per 1,000 words for each category that occurs, highest first."""
-    if not file.words:
-        return {}
-    counts = category_counts(_hype_findings(file))
-    rates = {name: count * 1000 / file.words for name, count in counts.items()}
-    return dict(sorted(rates.items(), key=lambda item: (-item[1], item[0])))
-
-
 def _overview(files: list[FileResult]) -> str:
     checked = sorted((f for f in files if not f.error), key=lambda f: (-hype_rate(f), f.path))
     broken = [f for f in files if f.error]
@@ -303,7 +299,7 @@ def _file_section(number: int, file: FileResult, ids: dict[int, str], scale: flo
 
 
 def _profile(anchor: str, file: FileResult, scale: float) -> str:
-    rates = _category_rates(file)
+    rates = category_rates(file)
     chart = (
         _chart(f"{anchor}-chart", rates, scale)
         if rates
@@ -419,7 +415,7 @@ def _draft(file: FileResult, ids: dict[int, str]) -> str:
         out.append(_block_html(block, renderer))
     if table is not None:
         out.append("</table></div>")
-    label = {"markdown": "Markdown", "html": "HTML", "text": "plain text"}[fmt]
+    label = {"markdown": "Markdown", "html": "HTML", "text": "plain text"}.get(fmt, fmt)
     return f'<article class="draft fmt-{fmt}" aria-label="{escape(file.path)} ({label})">{"".join(out)}</article>'
 
 

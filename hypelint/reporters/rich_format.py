@@ -12,6 +12,9 @@ Contract (a human format: layout may change, the content below stays):
   their Unicode control pictures so they cannot drive the terminal, and a
   line too wide for the screen is shown as a window around the span.
 * A file that could not be checked is shown in red.
+* Unless `quiet`: after each file's findings, its hype profile: findings per
+  1,000 words by category (`meta` left out) as bars on one scale for the
+  whole run, and its readability figures when `FileResult.metrics` has them.
 * Unless `quiet`: tables of findings per rule and per category, a table of
   each checked file's readability (words, words per sentence, consensus
   grade level, from `FileResult.metrics`), then the summary sentence. With
@@ -31,6 +34,8 @@ from typing import TYPE_CHECKING
 from . import (
     ReportOptions,
     category_counts,
+    category_rates,
+    hype_rate,
     one_line,
     plural,
     rule_counts,
@@ -68,8 +73,12 @@ def render(run: RunResult, options: ReportOptions) -> str:
         legacy_windows=False,
     )
     if not options.statistics:
+        # One scale for every file's bars, so that profiles compare at a glance.
+        scale = max((rate for file in run.files for rate in category_rates(file).values()), default=0.0)
         for file in sorted_files(run):
             _print_file(console, file)
+            if not options.quiet:
+                _print_profile(console, file, scale)
         for error in run.errors:
             _separate(console)
             console.print(_text(f"error: {error}", "bold red"))
@@ -225,6 +234,71 @@ def _window(pieces: list[tuple[str, int]], lead: int, span: int, width: int) -> 
     new_lead = max(lead - first, 0) + len(prefix)
     visible = len(prefix) + used + 1 - new_lead  # cells left for carets
     return prefix + "".join(shown) + suffix, new_lead, max(1, min(span, visible))
+
+
+# --- hype profile -----------------------------------------------------------------
+
+PROFILE_WIDTH = 30  # cells of the longest bar
+EIGHTHS = " ▏▎▍▌▋▊▉"
+# Terminal colours per category, close to the HTML report's hues (standard
+# colours only: the console is limited to them).
+CATEGORY_STYLES = {
+    "superlative": "red", "sourcing": "bright_red", "weasel": "yellow", "limitations": "bright_yellow",
+    "framing": "bright_green", "promotional": "green", "relative-time": "cyan", "style": "bright_black",
+    "faq": "blue", "readability": "bright_blue", "futurism": "magenta", "anthropomorphism": "bright_magenta",
+}  # fmt: skip
+
+
+def _print_profile(console: Console, file: FileResult, scale: float) -> None:
+    """How hyped a file is: findings per 1,000 words by category as bars, and its readability."""
+    from rich.text import Text
+
+    rates = category_rates(file)
+    if not rates or file.error:
+        return
+    console.line()
+    console.print(Text.assemble(
+        (INDENT + "Hype profile: ", "bold"),
+        (f"{hype_rate(file):.1f}", "bold"),
+        f" findings per 1,000 words ({plural(file.words, 'word')})",
+    ))  # fmt: skip
+    label_width = max(len(name) for name in rates)
+    for name, rate in rates.items():
+        console.print(Text.assemble(
+            INDENT + "  ",
+            _text(name.ljust(label_width)),
+            " ",
+            (_bar(rate, scale), CATEGORY_STYLES.get(name, "")),
+            # Bars padded to one width, so the figures line up after them.
+            " " * (PROFILE_WIDTH - len(_bar(rate, scale))),
+            f" {rate:5.1f}",
+        ), no_wrap=True, overflow="crop")  # fmt: skip
+    figures = _readability_line(file.metrics)
+    if figures:
+        console.print(_text(INDENT + "Readability: " + figures, "dim"))
+
+
+def _bar(value: float, scale: float) -> str:
+    """A bar of block characters, `PROFILE_WIDTH` cells at `scale`, in eighths of a cell."""
+    if scale <= 0 or value <= 0:
+        return ""
+    eighths = max(round(PROFILE_WIDTH * 8 * value / scale), 1)  # never invisible when there is something
+    full, part = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def _readability_line(metrics: dict | None) -> str:
+    """The figures an editor reads first: grade, reading ease, sentence length."""
+    if not metrics:
+        return ""
+    parts = []
+    if metrics.get("grade") is not None:
+        parts.append(f"grade {metrics['grade']:.1f}")
+    if metrics.get("flesch_reading_ease") is not None:
+        parts.append(f"reading ease {metrics['flesch_reading_ease']:.1f}")
+    if metrics.get("words_per_sentence") is not None:
+        parts.append(f"{metrics['words_per_sentence']:.1f} words per sentence")
+    return ", ".join(parts)
 
 
 # --- summary tables -------------------------------------------------------------
