@@ -76,11 +76,12 @@ def screenshot(report: Path, png: Path, width: int, height: int) -> None:
     with launch() as browser:
         page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
         page.goto(report.resolve().as_uri())
-        # Open the first highlight of the first draft, as an editor would.
-        first = page.locator("section.file mark.hl:not(.cont)").first
-        first.scroll_into_view_if_needed()
-        page.evaluate("window.scrollBy(0, -window.innerHeight / 3)")
-        first.click()
+        # The first draft from its heading (the profile, then the marked-up
+        # text), with the card of its first highlight in running prose open,
+        # as an editor would see it.
+        section = page.locator("section.file").first
+        section.evaluate("s => window.scrollTo(0, s.getBoundingClientRect().top + window.scrollY - 52)")
+        page.locator("section.file .draft p mark.hl:not(.cont)").first.click()
         page.screenshot(path=str(png))
 
 
@@ -89,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", default=["examples/"], help="drafts to report on (default: examples/)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report.png")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--height", type=int, default=900)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.html"
