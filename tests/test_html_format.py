@@ -321,3 +321,15 @@ def test_layout_offsets_hold_for_crlf_and_non_ascii():
     assert source[start:end] == "# Ünïcödé 最好 🚀"
     (start, end), = paragraph.parts[0]
     assert source[start:end] == "Text with é and 🚀 here."
+
+
+def test_comments_on_their_own_lines_are_shown_and_inline_ones_hidden():
+    for name, source in (
+        ("draft.txt", "<!-- hypelint: disable=HL999 -->\n\nWords before <!-- aside --> and after.\n"),
+        ("draft.md", "<!-- hypelint: disable=HL999 -->\n\nWords before <!-- aside --> and after.\n"),
+    ):
+        run = RunResult(files=[FileResult(name, [], source=source)])
+        article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+        assert '<pre class="d-comment">&lt;!-- hypelint: disable=HL999 --&gt;</pre>' in article, name
+        assert "aside" not in article and "Words before  and after." in article, name
+        assert article.count("d-comment") == 1, name  # no empty block for the inline one

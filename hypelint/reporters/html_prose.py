@@ -28,6 +28,7 @@ Nothing from the draft reaches the page unescaped.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -609,8 +610,6 @@ def _text_layout(source: str) -> Layout:
     front = find_front_matter(source)
     if front:
         result.blocks.append(Block("front", [[(0, _trim_end(source, 0, front[0].end))]]))
-    for comment in document.comments:
-        result.blocks.append(Block("comment", [[(comment.start, comment.end)]]))
     for block in document.blocks:
         if block.end <= block.start:
             continue
@@ -623,11 +622,13 @@ def _text_layout(source: str) -> Layout:
             shown = Block("item", [[(block.start, block.end)]], depth=1, marker=number)
         else:
             shown = Block("paragraph", [[(block.start, block.end)]])
-        # Comments inside a block's lines are shown as their own blocks.
-        for comment in document.comments:
-            if block.start < comment.end and comment.start < block.end:
-                result.hidden.append((comment.start, comment.end, ""))
         result.blocks.append(shown)
+    # A comment inside a block's lines is hidden there; one on lines of its own is shown as a block.
+    for comment in document.comments:
+        if any(block.start < comment.end and comment.start < block.end for block in document.blocks):
+            result.hidden.append((comment.start, comment.end, ""))
+        else:
+            result.blocks.append(Block("comment", [[(comment.start, comment.end)]]))
     return result
 
 
@@ -642,12 +643,14 @@ def reveal(result: Layout, spans: Iterable[Range]) -> None:
     shown as `markup`, inside the block they sit in, or as a block of their
     own where no block covers them. An empty span needs only a place.
     """
+    shown = _Shown(result)
     for start, end in spans:
         if end <= start:
-            if not any(a <= start <= b for block in result.blocks for a, b in block.ranges()):
+            if not shown.overlapping(start, start, touching=True):
                 result.blocks.append(Block("raw", [[(start, start)]]))
+                shown = _Shown(result)
             continue
-        if _visible(result, start, end):
+        if shown.visible(start, end):
             continue
         kept: list[tuple[int, int, str]] = []
         for h_start, h_end, text in result.hidden:
@@ -660,21 +663,46 @@ def reveal(result: Layout, spans: Iterable[Range]) -> None:
                 kept.append((end, h_end, ""))
         result.hidden = kept
         result.styles.append((start, end, "markup"))
-        for gap in _uncovered(result, start, end):
+        for gap in shown.uncovered(start, end):
             _place(result, gap)
+        shown = _Shown(result)  # rare: only findings wholly in markup get here
     result.blocks.sort(key=lambda block: block.start)
 
 
-def _visible(result: Layout, start: int, end: int) -> bool:
-    """Whether any character of [start, end) is in a block and shown."""
-    for block in result.blocks:
-        for a, b in block.ranges():
+class _Shown:
+    """The source ranges a layout shows and the markup it hides, indexed for span queries."""
+
+    def __init__(self, result: Layout):
+        self.ranges = sorted(rng for block in result.blocks for rng in block.ranges())
+        self.starts = [start for start, _ in self.ranges]
+        # The furthest end up to each range: a backward walk may stop once it is behind.
+        self.reach: list[int] = []
+        for _, end in self.ranges:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        self.hidden = result.hidden  # sorted, disjoint
+        self.hidden_starts = [start for start, _, _ in self.hidden]
+
+    def overlapping(self, start: int, end: int, touching: bool = False) -> list[Range]:
+        """Shown ranges that overlap [start, end) (or touch it, with `touching`), in order."""
+        i = bisect.bisect_right(self.starts, end) if touching else bisect.bisect_left(self.starts, end)
+        found = []
+        while i > 0 and (self.reach[i - 1] >= start if touching else self.reach[i - 1] > start):
+            i -= 1
+            a, b = self.ranges[i]
+            if (a <= end and start <= b) if touching else (a < end and start < b):
+                found.append((a, b))
+        return found[::-1]
+
+    def visible(self, start: int, end: int) -> bool:
+        """Whether any character of [start, end) is in a shown range and not hidden."""
+        for a, b in self.overlapping(start, end):
             lo, hi = max(a, start), min(b, end)
-            if lo >= hi:
-                continue
             position = lo
-            for h_start, h_end, text in result.hidden:  # sorted, disjoint
-                if h_end <= position or h_start >= hi:
+            i = max(bisect.bisect_right(self.hidden_starts, lo) - 1, 0)
+            while i < len(self.hidden) and self.hidden[i][0] < hi:
+                h_start, h_end, text = self.hidden[i]
+                i += 1
+                if h_end <= position:
                     continue
                 if h_start > position or text:
                     return True
@@ -683,22 +711,18 @@ def _visible(result: Layout, start: int, end: int) -> bool:
                     break
             if position < hi:
                 return True
-    return False
+        return False
 
-
-def _uncovered(result: Layout, start: int, end: int) -> list[Range]:
-    """Parts of [start, end) that no block shows."""
-    covered = sorted((max(a, start), min(b, end)) for block in result.blocks for a, b in block.ranges())
-    gaps, position = [], start
-    for a, b in covered:
-        if a >= b:
-            continue
-        if a > position:
-            gaps.append((position, a))
-        position = max(position, b)
-    if position < end:
-        gaps.append((position, end))
-    return gaps
+    def uncovered(self, start: int, end: int) -> list[Range]:
+        """Parts of [start, end) that no shown range covers."""
+        gaps, position = [], start
+        for a, b in self.overlapping(start, end):
+            if a > position:
+                gaps.append((position, a))
+            position = max(position, b)
+        if position < end:
+            gaps.append((position, end))
+        return gaps
 
 
 def _place(result: Layout, gap: Range) -> None:
@@ -737,6 +761,7 @@ class _Interval:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SHORT = 2000  # intervals longer than this (in code points) are few: checked for every range
 
 
 def escape(text: str) -> str:
@@ -750,11 +775,35 @@ class Renderer:
     def __init__(self, source: str, shown: Layout, highlights: list[Highlight]):
         self.src = source
         self.layout = shown
-        self.intervals = [_Interval(h.start, h.end, 0, h.ident, highlight=h) for h in highlights]
-        self.intervals += [
+        intervals = [_Interval(h.start, h.end, 0, h.ident, highlight=h) for h in highlights]
+        intervals += [
             _Interval(start, end, 1, f"s{index}", style=name) for index, (start, end, name) in enumerate(shown.styles)
         ]
+        # Indexes, so that a long draft is not quadratic: short intervals by
+        # start (a range can only meet those starting at most SHORT before
+        # it), the few long ones (a whole-piece finding) always checked.
+        self.short = sorted((iv for iv in intervals if iv.end - iv.start <= SHORT), key=lambda iv: iv.start)
+        self.short_starts = [iv.start for iv in self.short]
+        self.long = [iv for iv in intervals if iv.end - iv.start > SHORT]
+        self.hidden = shown.hidden  # sorted and disjoint (see `layout`)
+        self.hidden_starts = [start for start, _, _ in self.hidden]
         self.opened: set[str] = set()  # highlights whose first piece is written
+
+    def meeting(self, start: int, end: int) -> list[_Interval]:
+        """Intervals that touch [start, end]."""
+        lo = bisect.bisect_left(self.short_starts, start - SHORT)
+        hi = bisect.bisect_right(self.short_starts, end)
+        return [iv for iv in self.short[lo:hi] + self.long if iv.start <= end and start <= iv.end]
+
+    def hidden_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Hidden spans that overlap [start, end)."""
+        i = max(bisect.bisect_right(self.hidden_starts, start) - 1, 0)
+        found = []
+        while i < len(self.hidden) and self.hidden[i][0] < end:
+            if self.hidden[i][1] > start:
+                found.append(self.hidden[i])
+            i += 1
+        return found
 
     def block_html(self, block: Block) -> list[str]:
         """The inner HTML of each part of a block."""
@@ -766,7 +815,7 @@ class Renderer:
         return "".join(self.range_html(start, end) for start, end in ranges)
 
     def range_html(self, start: int, end: int) -> str:
-        candidates = [iv for iv in self.intervals if iv.start <= end and start <= iv.end]
+        candidates = self.meeting(start, end)
         points = sorted(
             (iv for iv in candidates if iv.start == iv.end and iv.highlight and iv.ident not in self.opened),
             key=lambda iv: (iv.start, iv.ident),
@@ -775,9 +824,9 @@ class Renderer:
         bounds = {start, end}
         for iv in spans:
             bounds.update(x for x in (iv.start, iv.end) if start < x < end)
-        for h_start, h_end, _ in self.layout.hidden:
-            if h_end > start and h_start < end:
-                bounds.update(x for x in (h_start, h_end) if start < x < end)
+        hidden = self.hidden_within(start, end)
+        for h_start, h_end, _ in hidden:
+            bounds.update(x for x in (h_start, h_end) if start < x < end)
         bounds.update(iv.start for iv in points if start <= iv.start <= end)
         edges = sorted(bounds)
         out: list[str] = []
@@ -788,7 +837,7 @@ class Renderer:
                 out.append(self.open(point, point=True) + "</mark>")
             if y is None:
                 break
-            text = self.piece_text(x, y)
+            text = self.piece_text(x, y, hidden)
             if not text:
                 continue
             self.sync(stack, self.active(spans, x, y), out)
@@ -824,12 +873,11 @@ class Renderer:
             return f'<mark class="{classes}" id="{escape(iv.ident)}" data-f="{escape(iv.ident)}"{attributes} tabindex="0">'
         return f'<mark class="{classes}" data-f="{escape(iv.ident)}"{attributes}>'
 
-    def piece_text(self, x: int, y: int) -> str:
-        for h_start, h_end, text in self.layout.hidden:
+    def piece_text(self, x: int, y: int, hidden: list[tuple[int, int, str]]) -> str:
+        """The HTML of source [x, y): escaped text, a replacement, or nothing where hidden."""
+        for h_start, h_end, text in hidden:
             if h_start <= x < h_end:
                 return escape(text) if x == h_start else ""
-            if h_start > x:
-                break
         return escape(self.src[x:y])
 
 
