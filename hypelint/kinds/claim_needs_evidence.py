@@ -100,6 +100,10 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
     allowed: dict[int, list[tuple[int, int]]] = {}  # exception spans, per block, found when first needed
+    # Whether a sentence is backed depends on the sentence alone: asked once
+    # per sentence, not once per cue (a long sentence full of cues made it
+    # quadratic, each cue searching the whole sentence for figures).
+    supported: dict[int, bool] = {}
     for view, block, found in sentence_matches(doc, rule.scope, params.pattern, params.prefilter):
         if view.block not in allowed:
             pattern = params.exception_pattern
@@ -112,7 +116,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if _negated(text, start) or (params.hedges_clear and view.hedged):
             continue
-        if _supported(context, view, params):
+        if view.index not in supported:
+            supported[view.index] = _supported(context, view, params)
+        if supported[view.index]:
             continue
         phrase = " ".join(found.group().split())
         yield Match(
@@ -147,6 +153,9 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
     return False
 
 
+_NEXT_CHAR = regex.compile(r"\s*(\S)")
+
+
 def _is_name(text: str, start: int, phrase: str) -> bool:
     """A cue capitalised where a sentence does not start is part of a name."""
     words = phrase.split()
@@ -154,11 +163,14 @@ def _is_name(text: str, start: int, phrase: str) -> bool:
     if not first or not first[0].isupper():
         return False
     position = text.find(first, start)
-    if position == 0 or text[:position].rstrip().endswith((".", ":", "\"", "“", "—")):
+    before = position
+    while before > 0 and text[before - 1].isspace():  # not text[:position].rstrip(): a copy per cue
+        before -= 1
+    if position == 0 or text[before - 1 : before] in (".", ":", "\"", "“", "—"):
         # At a sentence's start a capital means nothing, unless a capitalised
         # word follows: "Remarkable Labs opened an office".
-        following = text[position + len(first) :].split(None, 1)
-        return bool(following) and following[0][:1].isupper() and len(words) == 1
+        following = _NEXT_CHAR.match(text, position + len(first))
+        return bool(following) and following.group(1).isupper() and len(words) == 1
     return True
 
 
