@@ -128,6 +128,7 @@ def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:
         end_offset=span.end,
         excerpt=excerpt,
         suggestion=suggestion,
+        replacement=match.replacement,
     )
 
 

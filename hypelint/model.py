@@ -165,7 +165,7 @@ class Document:
 
     text: str
     path: str | None
-    fmt: str  # markdown | html | text
+    fmt: str  # markdown | html | text | docx
     blocks: list[Block]
     excluded: list[Span] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -243,6 +243,9 @@ class Match:
     # Values for the rule's message template, e.g. {"match": "unprecedented"}.
     values: tuple[tuple[str, str], ...] = ()
     suggestion: str | None = None
+    # Literal text to put in place of the span, when the fix is that exact
+    # (an editor may apply it); `suggestion` may be advice instead.
+    replacement: str | None = None
     # A kind may lower or raise the rule's severity for this match.
     severity: str | None = None
     message: str | None = None  # overrides the template when set
@@ -266,6 +269,7 @@ class Finding:
     end_offset: int
     excerpt: str
     suggestion: str | None = None
+    replacement: str | None = None  # literal text for [offset, end_offset), see Match
 
     def sort_key(self) -> tuple:
         return (self.path, self.offset, self.end_offset, self.rule, self.message)
@@ -288,6 +292,8 @@ class Finding:
         }
         if self.suggestion:
             data["suggestion"] = self.suggestion
+        if self.replacement is not None:
+            data["replacement"] = self.replacement
         return data
 
 

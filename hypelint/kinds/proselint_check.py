@@ -173,6 +173,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 values=(("match", block.text[local_start:local_end]),),
                 message=f"{result.message} (proselint: {path})",
                 suggestion=_suggestion(result.replacements),
+                # proselint's replacement is the text to write for the match.
+                replacement=_suggestion(result.replacements),
             )
 
 
