@@ -14,11 +14,11 @@ from typing import Callable, Iterable
 
 from .config import Config, config_for, resolve_rules
 from .engine import lint_document
-from .model import FileResult, Finding, RunResult
-from .parsers import parse
+from .model import Document, FileResult, Finding, RunResult
+from .parsers import parse, parse_binary
 from .readability import document_metrics, prose_texts
 from .rules import specificity
-from .source import FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_file
+from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
 
 
 def lint_text(text: str, path: str | None = None, fmt: str | None = None, config: Config | None = None) -> list[Finding]:
@@ -33,7 +33,22 @@ def lint_text(text: str, path: str | None = None, fmt: str | None = None, config
 
 
 def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileResult:
-    doc = parse(text, fmt, path)
+    return lint_parsed(parse(text, fmt, path), config)
+
+
+def lint_bytes(data: bytes, path: str | None, fmt: str, config: Config) -> FileResult:
+    """A draft in a binary format (docx), with unreadable input kept in the result."""
+    try:
+        doc = parse_binary(data, fmt, path)
+    except InputError as exc:
+        return FileResult(path=path or "-", findings=[], error=str(exc), fail_on=config.fail_on)
+    return lint_parsed(doc, config)
+
+
+def lint_parsed(doc: Document, config: Config) -> FileResult:
+    """Lint a parsed draft; `source` of the result is the document's text
+    (for a Word file, its paragraphs joined by newlines)."""
+    path = doc.path
     if doc.date is None:
         doc.date = config.date
     rules = list(resolve_rules(config))
@@ -44,17 +59,21 @@ def lint_source(text: str, path: str | None, fmt: str, config: Config) -> FileRe
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
     metrics = document_metrics(prose_texts(doc.blocks))
     return FileResult(
-        path=path or "-", findings=findings, words=doc.word_count, source=text, fail_on=config.fail_on, metrics=metrics
+        path=path or "-", findings=findings, words=doc.word_count, source=doc.text, fail_on=config.fail_on,
+        metrics=metrics,
     )
 
 
 def lint_file(path: str, config: Config) -> FileResult:
     """One file, with read errors kept in the result rather than raised."""
+    fmt = format_for(path)
     try:
+        if fmt in BINARY_FORMATS:
+            return lint_bytes(read_bytes(path), path, fmt, config)
         text = read_file(path)
     except InputError as exc:
         return FileResult(path=path, findings=[], error=str(exc), fail_on=config.fail_on)
-    return lint_source(text, path, format_for(path), config)
+    return lint_source(text, path, fmt, config)
 
 
 def collect_rules(run: RunResult, config: Config) -> None:
@@ -66,7 +85,7 @@ def collect_rules(run: RunResult, config: Config) -> None:
 def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = config_for):
     """Yield (path, config) for every draft under the given paths, and errors.
 
-    Directories are walked for .md, .markdown, .txt, .html and .htm files,
+    Directories are walked for .md, .markdown, .txt, .html, .htm and .docx files,
     skipping hidden entries and excluded globs; links are not followed, so a
     symlink loop cannot trap the walk. `configure` gives the config of a
     path. Yields (path, Config) or (path, InputError).
@@ -92,7 +111,7 @@ def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = co
                     found = True
                     yield path, file_config
             if not found:
-                yield given, InputError(f"{given}: no .md, .markdown, .txt, .html or .htm files to lint")
+                yield given, InputError(f"{given}: no .md, .markdown, .txt, .html, .htm or .docx files to lint")
         elif os.path.exists(given):
             file_config = configure(given)
             if not file_config.is_excluded(given):

@@ -18,8 +18,11 @@ FORMAT_BY_SUFFIX = {
     ".text": "text",
     ".html": "html",
     ".htm": "html",
+    ".docx": "docx",
 }
 FORMATS = ("markdown", "html", "text")
+# Formats read as bytes and parsed as a package, never decoded as text.
+BINARY_FORMATS = ("docx",)
 # Files larger than this are refused rather than read into memory whole.
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -56,6 +59,11 @@ def decode(data: bytes, name: str) -> str:
 
 def read_file(path: str) -> str:
     """Read and decode one draft, raising InputError with a one-line reason."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """Read one draft's bytes (size-checked), raising InputError with a one-line reason."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -68,7 +76,6 @@ def read_file(path: str) -> str:
         raise InputError(f"{path}: file too large ({info.st_size} bytes; limit {MAX_BYTES})")
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return decode(data, path)

@@ -468,7 +468,7 @@ def test_folder_with_nothing_to_lint(write, hypelint):
     write("a.md", HYPE)
     result = hypelint("check", "--format", "json", "--select", PROMO, "pics", "a.md")
     assert result.returncode == 2
-    assert errors(result) == ["hypelint: error: pics: no .md, .markdown, .txt, .html or .htm files to lint"]
+    assert errors(result) == ["hypelint: error: pics: no .md, .markdown, .txt, .html, .htm or .docx files to lint"]
     assert where(result) == [("a.md", "HL201", 1, 3)]
 
 

@@ -27,7 +27,23 @@ def parse(text: str, fmt: str, path: str | None = None) -> Document:
         from .text import parse_text as parser
     else:
         raise ValueError(f"unknown format {fmt!r}; expected markdown, html or text")
-    doc = parser(text, path)
+    return _finish(parser(text, path))
+
+
+def parse_binary(data: bytes, fmt: str, path: str | None = None) -> Document:
+    """Parse a draft stored in a binary format: `docx` (Word, via python-docx).
+
+    Its Document's text is made by the parser (for Word, the paragraphs
+    joined by newlines), and all positions point into that text.
+    """
+    if fmt != "docx":
+        raise ValueError(f"unknown binary format {fmt!r}; expected docx")
+    from .docx import parse_docx
+
+    return _finish(parse_docx(data, path))
+
+
+def _finish(doc: Document) -> Document:
     _exclude_addresses(doc)
     doc.directives = read_directives(doc)
     return doc
