@@ -1,4 +1,4 @@
-"""The command line: `hypelint check | rules | explain | config`.
+"""The command line: `hypelint check | baseline | audit | lsp | rules | explain | config`.
 
 Exit codes: 0 nothing at or above the fail level, 1 findings at or above it,
 2 usage, config or input errors (the other files are still linted). Every
@@ -16,11 +16,14 @@ import tempfile
 from typing import Sequence
 
 from . import __version__
-from .api import collect_rules, discover_files, lint_file, lint_source
+from .api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
+from .baseline import DEFAULT_FILE as DEFAULT_BASELINE
+from .baseline import Baseline, BaselineError, load_baseline
 from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
+from .gitdiff import GitDiffError, only_changed
 from .model import SEVERITY_RANK, FileResult, RunResult
 from .rules import RuleError, load_packs
-from .source import InputError, decode, format_for
+from .source import BINARY_FORMATS, InputError, decode, format_for
 
 OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -37,6 +40,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _selectors(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def _iso_date(value: str) -> dt.date:
@@ -66,6 +75,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="counts per rule instead of each finding")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary")
     check.add_argument("--no-color", action="store_true", help="no colours in the rich report")
+    check.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for many files (default: all cores)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="where the results cache lives (default: ~/.cache/hypelint)")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    check.add_argument("--no-baseline", action="store_true", help="ignore the config's baseline: report everything")
+    check.add_argument("--diff-base", metavar="REF", help="report only findings on lines changed since this git ref")
+
+    baseline = commands.add_parser("baseline", help="record today's findings so that `check` reports only new ones")
+    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to record (default: .)")
+    baseline.add_argument("--output", "-o", metavar="FILE",
+                          help="the baseline file (default: the config's `baseline`, else .hypelint-baseline.json)")
+    baseline.add_argument("--select", type=_selectors, metavar="RULES", help="only these rules")
+    baseline.add_argument("--ignore", type=_selectors, default=[], metavar="RULES", help="leave out these rules")
+    baseline.add_argument("--extend-select", type=_selectors, default=[], metavar="RULES", help="add rules")
+    baseline.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    baseline.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="as for check")
+
+    from .audit import add_arguments as audit_arguments  # stdlib only at import: start-up stays small
+
+    audit_arguments(commands.add_parser("audit", help="measure hype across a corpus (.jsonl, .csv, .parquet)"),
+                    _selectors, _iso_date)  # fmt: skip
+
+    lsp = commands.add_parser("lsp", help="run the language server on stdio (needs hypelint[lsp])")
+    lsp.add_argument("--docs-url", metavar="URL",
+                     help="where rule explanations live: diagnostics link to URL#hl101 (default: the repository's rules.md)")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE", help="config whose rule packs to include")
@@ -89,8 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return EXIT_ERROR
-        return {"check": _check, "rules": _rules, "explain": _explain, "config": _config}[args.command](args)
-    except (UsageError, ConfigError, RuleError, InputError) as exc:
+        commands = {"check": _check, "baseline": _baseline, "lsp": _lsp, "rules": _rules, "explain": _explain,
+                    "config": _config, "audit": _audit}  # fmt: skip
+        return commands[args.command](args)
+    except (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError) as exc:
         _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:  # `hypelint check | head`: the reader left; not an error of ours
@@ -111,21 +147,36 @@ def _check(args) -> int:
     paths = args.paths or ["."]
     if args.output:
         _refuse_input_as_output(args.output, paths)
+    if args.diff_base and "-" in paths:
+        raise UsageError("--diff-base reads changes from git, so it cannot check stdin; name the file instead")
+    narrow = _Narrowing(args)
+    run = _lint(args, paths, narrow)
+    _report(args, run)
+    if not args.quiet:
+        for note in narrow.notes():
+            print(f"hypelint: {note}", file=sys.stderr)
+    return _exit_code(run)
+
+
+def _lint(args, paths: list[str], narrow=None) -> RunResult:
+    """Lint the given paths (and stdin for '-') with the options of `args`."""
 
     def configure(path: str | None) -> Config:
         return config_for(path, args.config).with_cli(
-            args.select, args.ignore, args.extend_select, args.fail_on, args.date
+            args.select, args.ignore, args.extend_select, getattr(args, "fail_on", None), args.date
         )
 
     run = RunResult(files=[])
     stdin_used = False
+    slots: list[tuple[FileResult | int, Config]] = []  # in input order: stdin's result, or an index into `files`
+    files: list[tuple[str, Config]] = []
     for given in paths:
         if given == "-":
             if stdin_used:
                 raise UsageError("'-' (stdin) may be given only once")
             stdin_used = True
             config = configure(args.stdin_filename)
-            run.files.append(_lint_stdin(args.stdin_filename, config))
+            slots.append((_lint_stdin(args.stdin_filename, config), config))  # only `check` takes '-'
             collect_rules(run, config)
             continue
         for path, found in discover_files([given], configure):
@@ -133,19 +184,115 @@ def _check(args) -> int:
                 run.errors.append(str(found))
             else:
                 collect_rules(run, found)
-                run.files.append(lint_file(path, found))
-    _report(args, run)
-    return _exit_code(run)
+                slots.append((len(files), found))
+                files.append((path, found))
+    results = _lint_files(args, files)
+    for slot, config in slots:
+        result = slot if isinstance(slot, FileResult) else results[slot]
+        run.files.append(narrow(result, config) if narrow else result)
+    return run
+
+
+def _lint_files(args, files: list[tuple[str, Config]]) -> list[FileResult]:
+    """Lint the files on --jobs processes, through the cache unless --no-cache."""
+    from .cache import Cache
+    from .parallel import default_jobs
+    from .runner import lint_files
+
+    cache = None if getattr(args, "no_cache", False) else Cache(getattr(args, "cache_dir", None))
+    return lint_files(files, getattr(args, "jobs", None) or default_jobs(), cache)
+
+
+class _Narrowing:
+    """What `check` leaves out of each file's findings: those its baseline
+    records (the option's, else the file's config's), then those on lines
+    unchanged since --diff-base. Baseline first, so that narrowing to changed
+    lines never makes a baseline entry look stale."""
+
+    def __init__(self, args) -> None:
+        self.explicit = None if args.no_baseline else args.baseline
+        self.use_config = not args.no_baseline and not args.baseline
+        self.diff_base = args.diff_base
+        self.baselines: dict[str, Baseline] = {}
+
+    def __call__(self, result: FileResult, config: Config) -> FileResult:
+        if result.error is not None:
+            return result
+        where = self.explicit or (config.baseline if self.use_config else None)
+        if where:
+            key = os.path.abspath(where)
+            if key not in self.baselines:
+                self.baselines[key] = load_baseline(where)
+            result.findings = self.baselines[key].filter(result)
+        if self.diff_base:
+            result.findings = only_changed(result, self.diff_base)
+        return result
+
+    def notes(self) -> list[str]:
+        from .reporters import plural
+
+        notes = []
+        for used in self.baselines.values():
+            entries = "1 entry no longer matches" if used.stale == 1 else f"{used.stale} entries no longer match"
+            note = f"baseline {used.path}: {plural(used.hidden, 'known finding')} not shown, {entries} (stale)"
+            if used.stale:
+                note += "; `hypelint baseline` rewrites it"
+            notes.append(note)
+        return notes
+
+
+def _baseline(args) -> int:
+    """Write today's findings to the baseline file."""
+    from .baseline import dumps
+
+    paths = args.paths or ["."]
+    output = args.output or config_for(None, args.config).baseline or DEFAULT_BASELINE
+    if "-" in paths:
+        raise UsageError("a baseline records files; stdin ('-') has no path to record")
+    run = _lint(args, paths)
+    for error in run.errors + [file.error for file in run.files if file.error]:
+        _error(error)
+    linted = [file for file in run.files if not file.error]
+    if os.path.dirname(output):  # a baseline may live in a folder of its own, made here
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+    _write_atomically(output, dumps(linted, output, __version__), "baseline")
+    count = sum(len(file.findings) for file in linted)
+    print(f"hypelint: recorded {count} finding{'s' if count != 1 else ''} in {len(linted)} "
+          f"file{'s' if len(linted) != 1 else ''} to {output}")  # fmt: skip
+    return EXIT_ERROR if len(linted) < len(run.files) or run.errors else EXIT_OK
+
+
+def _audit(args) -> int:
+    from .audit import AuditError, run_command
+
+    try:
+        return run_command(args)
+    except AuditError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _lsp(args) -> int:
+    try:
+        from .lsp import serve
+    except ImportError as exc:
+        if getattr(exc, "name", "") and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
+            raise UsageError("`hypelint lsp` needs pygls: pip install 'hypelint[lsp]'") from None
+        raise
+    serve(docs_url=args.docs_url)
+    return EXIT_OK
 
 
 def _lint_stdin(name: str | None, config: Config) -> FileResult:
     data = sys.stdin.buffer.read()
     label = name or "-"
+    fmt = format_for(name, "markdown")
+    if fmt in BINARY_FORMATS:
+        return lint_bytes(data, label, fmt, config)
     try:
         text = decode(data, label)
     except InputError as exc:
         return FileResult(path=label, findings=[], error=str(exc), fail_on=config.fail_on)
-    return lint_source(text, name, format_for(name, "markdown"), config)
+    return lint_source(text, name, fmt, config)
 
 
 def _exit_code(run: RunResult) -> int:
@@ -194,7 +341,7 @@ def _refuse_input_as_output(output: str, paths: list[str]) -> None:
             raise UsageError(f"--output {output}: is also an input; hypelint never overwrites a draft")
 
 
-def _write_atomically(path: str, text: str) -> None:
+def _write_atomically(path: str, text: str, option: str = "--output") -> None:
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".hypelint-", dir=folder)
@@ -202,7 +349,7 @@ def _write_atomically(path: str, text: str) -> None:
             out.write(text)
         os.replace(temporary, path)
     except OSError as exc:
-        raise UsageError(f"--output {path}: cannot write ({exc.strerror})") from None
+        raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
 
 
 # --- rules, explain, config ---------------------------------------------------------

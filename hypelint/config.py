@@ -24,7 +24,7 @@ from .rules import Rule, RuleError, known_selector, load_packs, specificity
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
 KEYS = ("select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules", "rule-packs",
-        "vocabulary")  # fmt: skip
+        "vocabulary", "baseline")  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -50,6 +50,8 @@ class Config:
     # The date a draft without one in its front matter is read as of
     # ("the future" is what comes after it); None means today.
     date: dt.date | None = None
+    # A baseline file (baseline.py): findings recorded in it are not reported.
+    baseline: str | None = None
 
     def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None, date=None) -> "Config":
         """Command-line options over the file's settings (Ruff's precedence)."""
@@ -76,7 +78,7 @@ class Config:
 
     def describe(self) -> dict[str, Any]:
         """The settings as `hypelint config --show` prints them."""
-        return {
+        shown = {
             "config-file": self.path or "(none: defaults)",
             "select": list(self.select) if self.select is not None else "(rules on by default)",
             "extend-select": list(self.extend_select),
@@ -88,6 +90,9 @@ class Config:
             "rule-packs": list(self.rule_packs),
             "vocabulary": {"accept": list(self.accept)},
         }
+        if self.baseline:
+            shown["baseline"] = self.baseline
+        return shown
 
 
 def _glob_match(pattern: str, path: str, root: str) -> bool:
@@ -169,6 +174,11 @@ def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
             values["accept"] = string_list("vocabulary.accept", value.get("accept", []))
         elif key == "rules":
             values["rule_settings"] = _rule_settings(value, fail)
+        elif key == "baseline":
+            # Not required to exist yet: `hypelint baseline` writes it there.
+            if not isinstance(value, str) or not value.strip():
+                raise fail(key, "must be the path of a baseline file")
+            values["baseline"] = os.path.join(root, value.strip())
     return Config(**values)
 
 
@@ -227,6 +237,13 @@ def config_for(path: str | None, explicit: str | None = None) -> Config:
 @lru_cache(maxsize=None)
 def _explicit(path: str) -> Config:
     return load_config_file(path)
+
+
+def forget() -> None:
+    """Drop every config read so far: a long-running process (the language
+    server) calls it when a config file has changed."""
+    for cache in (_config_in, discover, _explicit, resolve_rules):
+        cache.cache_clear()
 
 
 # --- rule selection --------------------------------------------------------------

@@ -1,0 +1,324 @@
+"""The language server: `hypelint lsp` speaks LSP over stdio (pygls, `hypelint[lsp]`).
+
+Editors underline problems as the writer types. The server lints Markdown,
+HTML and plain-text documents (by the editor's language id, else by the
+file's suffix) when they are opened, changed (after a short pause in typing)
+and saved, and publishes one diagnostic per finding:
+
+* `code` is the rule code, `codeDescription.href` the rule's entry in the
+  rule reference (`<docs URL>rules.md#hl201`; the docs URL is configurable);
+* `severity`: error -> Error, warning -> Warning, info -> Information;
+* `source` is "hypelint", and `data` holds the rule's name, its category,
+  the suggestion and, where the fix is literal text, the replacement.
+
+Code actions: "Disable HL201 for the next line" inserts
+`<!-- hypelint: disable-next-line=HL201 -->` above the finding's line, with
+its indentation; "Replace ..." applies a finding's replacement, offered only
+when there is a literal one (advice such as "say what was measured" is not
+an edit).
+
+Configuration is what the CLI would use for the file: the nearest
+`hypelint.toml`, `.hypelint.toml` or `pyproject.toml` above the document
+(the workspace root for unsaved documents), or a config file named in the
+client's initialization options. Saving a config file, or the client
+reporting one changed, re-reads it and re-lints every open document.
+
+Initialization options (all optional): `docsUrl` (base URL of the docs
+folder), `config` (a config file, as `--config`), `delay` (seconds of quiet
+after a change before linting; default 0.3).
+
+Positions: hypelint counts code points; LSP clients count UTF-16 units
+unless they negotiate otherwise, so every column is converted with the
+encoding pygls agreed with the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from . import __version__
+from .api import lint_source
+from .config import CONFIG_FILES, ConfigError, config_for, forget
+from .model import Finding, LineIndex
+from .rules import RuleError
+from .source import FORMAT_BY_SUFFIX, InputError, format_for
+
+log = logging.getLogger(__name__)
+
+# Editors' language ids for the formats hypelint reads as text.
+LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text", "text": "text"}
+SEVERITIES = {
+    "error": lsp.DiagnosticSeverity.Error,
+    "warning": lsp.DiagnosticSeverity.Warning,
+    "info": lsp.DiagnosticSeverity.Information,
+}
+DEFAULT_DELAY = 0.3
+_INDENT = re.compile(r"[ \t]*")
+
+
+def default_docs_url() -> str:
+    """The docs folder of the repository named as the package's Homepage."""
+    try:
+        for entry in metadata.metadata("hypelint").get_all("Project-URL") or []:
+            label, _, url = entry.partition(",")
+            if label.strip().lower() == "homepage" and url.strip():
+                return url.strip().rstrip("/") + "/blob/main/docs/"
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        pass
+    return "https://example.invalid/hypelint/blob/main/docs/"
+
+
+@dataclass
+class _Linted:
+    """The last lint of a document: for code actions, which need findings."""
+
+    version: int | None
+    text: str
+    findings: list[Finding]
+    diagnostics: list[lsp.Diagnostic]
+
+
+class HypelintServer(LanguageServer):
+    """A pygls server that keeps each open document's last findings."""
+
+    def __init__(self, docs_url: str | None = None) -> None:
+        super().__init__("hypelint", __version__)
+        self.docs_url = docs_url
+        self.config_file: str | None = None
+        self.delay = DEFAULT_DELAY
+        self.linted: dict[str, _Linted] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.reported_errors: set[str] = set()
+
+    # --- linting -------------------------------------------------------------------
+
+    def lint(self, uri: str) -> _Linted | None:
+        """Lint an open document and publish its diagnostics."""
+        self.pending.pop(uri, None)
+        document = self.workspace.get_text_document(uri)
+        path = _path_of(uri)
+        fmt = _format(document.language_id, path)
+        findings: list[Finding] = []
+        if fmt is not None:
+            try:
+                findings = self._findings(document.source, path, fmt)
+            except (ConfigError, RuleError, InputError) as exc:
+                self._report_once(str(exc))
+        linted = _Linted(document.version, document.source, findings, [])
+        lines = LineIndex(document.source)
+        linted.diagnostics = [self.diagnostic(finding, lines, document.source) for finding in findings]
+        self.linted[uri] = linted
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=linted.diagnostics)
+        )
+        return linted
+
+    def _findings(self, text: str, path: str | None, fmt: str) -> list[Finding]:
+        if text.startswith("\ufeff"):
+            text = text[1:]  # offsets are then one less than the editor's; a BOM is rare in an editor
+        where = path or (os.path.join(self.workspace.root_path, "untitled") if self.workspace.root_path else None)
+        config = config_for(where, self.config_file)
+        if path and config.is_excluded(path):
+            return []  # as `hypelint check` skips it when it walks a folder
+        return lint_source(text, path, fmt, config).findings
+
+    def _report_once(self, message: str) -> None:
+        """A config error, shown once (not at every keystroke) until it changes."""
+        if message in self.reported_errors:
+            return
+        self.reported_errors.add(message)
+        self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"hypelint: {message}"))
+
+    def schedule(self, uri: str) -> None:
+        """Lint after a pause in typing: one lint per burst of changes."""
+        waiting = self.pending.pop(uri, None)
+        if waiting:
+            waiting.cancel()
+        if self.delay <= 0:
+            self.lint(uri)
+            return
+        self.pending[uri] = asyncio.get_running_loop().call_later(self.delay, self._lint_quietly, uri)
+
+    def _lint_quietly(self, uri: str) -> None:
+        """lint() from a timer: nobody awaits it, so a failure is logged and
+        shown rather than lost (and the server keeps serving)."""
+        try:
+            self.lint(uri)
+        except Exception as exc:  # a bug in a rule must not stop the editor's linting
+            log.exception("linting %s failed", uri)
+            self._report_once(f"internal error while linting: {exc}")
+
+    def relint_all(self) -> None:
+        """Configs changed: forget what was read and lint every open document again."""
+        forget()
+        self.reported_errors.clear()
+        for uri in list(self.workspace.text_documents):
+            self.lint(uri)
+
+    # --- positions and diagnostics -------------------------------------------------
+
+    def position(self, lines: LineIndex, text: str, line: int, column: int) -> lsp.Position:
+        """A 1-based code-point (line, column) as a client position."""
+        span = lines.line_span(line) if line <= lines.line_count else None
+        if span is None:
+            return lsp.Position(line=line - 1, character=0)
+        before = text[span.start : min(span.start + column - 1, span.end)]
+        return lsp.Position(line=line - 1, character=self.workspace.position_codec.client_num_units(before))
+
+    def range(self, finding: Finding, lines: LineIndex, text: str) -> lsp.Range:
+        return lsp.Range(
+            start=self.position(lines, text, finding.line, finding.column),
+            end=self.position(lines, text, finding.end_line, finding.end_column),
+        )
+
+    def diagnostic(self, finding: Finding, lines: LineIndex, text: str) -> lsp.Diagnostic:
+        message = finding.message
+        if finding.suggestion:
+            message += f"\nSuggestion: {finding.suggestion}"
+        data: dict[str, Any] = {"name": finding.name, "category": finding.category}
+        if finding.suggestion:
+            data["suggestion"] = finding.suggestion
+        if finding.replacement is not None:
+            data["replacement"] = finding.replacement
+        base = self.docs_url or default_docs_url()
+        return lsp.Diagnostic(
+            range=self.range(finding, lines, text),
+            severity=SEVERITIES[finding.severity],
+            code=finding.rule,
+            code_description=lsp.CodeDescription(href=f"{base.rstrip('/')}/rules.md#{finding.rule.lower()}"),
+            source="hypelint",
+            message=message,
+            data=data,
+        )
+
+    # --- code actions --------------------------------------------------------------
+
+    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        uri = params.text_document.uri
+        document = self.workspace.get_text_document(uri)
+        linted = self.linted.get(uri)
+        if linted is None or linted.version != document.version or linted.text != document.source:
+            linted = self.lint(uri)  # typed since the last lint: positions must be today's
+        if linted is None:
+            return []
+        lines = LineIndex(linted.text)
+        newline = "\r\n" if "\r\n" in linted.text else "\n"
+        actions: list[lsp.CodeAction] = []
+        for finding, diagnostic in zip(linted.findings, linted.diagnostics):
+            if not _touches(diagnostic.range, params.range):
+                continue
+            if finding.replacement is not None:
+                replacement = _keep_capital(linted.text[finding.offset : finding.end_offset], finding.replacement)
+                actions.append(lsp.CodeAction(
+                    title=f"Replace '{finding.excerpt}' with '{replacement}' ({finding.rule})",
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    is_preferred=True,
+                    edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=diagnostic.range, new_text=replacement)]}),
+                ))  # fmt: skip
+            span = lines.line_span(finding.line)
+            indent = _INDENT.match(linted.text, span.start).group()
+            comment = f"{indent}<!-- hypelint: disable-next-line={finding.rule} -->{newline}"
+            at = lsp.Position(line=finding.line - 1, character=0)
+            actions.append(lsp.CodeAction(
+                title=f"Disable {finding.rule} for the next line",
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=comment)]}),
+            ))  # fmt: skip
+        return actions
+
+
+def _path_of(uri: str) -> str | None:
+    """The file system path of a document, or None for an unsaved one."""
+    return to_fs_path(uri) if uri.startswith("file:") else None
+
+
+def _format(language_id: str | None, path: str | None) -> str | None:
+    """markdown, html or text; None for a document hypelint does not read."""
+    if language_id in LANGUAGES:
+        return LANGUAGES[language_id]
+    if path and os.path.splitext(path)[1].lower() in FORMAT_BY_SUFFIX:
+        fmt = format_for(path)
+        return fmt if fmt in ("markdown", "html", "text") else None  # a .docx is not edited as text
+    return None
+
+
+def _touches(found: lsp.Range, asked: lsp.Range) -> bool:
+    """Whether a diagnostic's range meets the range (or cursor) asked about."""
+    start = (found.start.line, found.start.character)
+    end = (found.end.line, found.end.character)
+    return start <= (asked.end.line, asked.end.character) and (asked.start.line, asked.start.character) <= end
+
+
+def _keep_capital(flagged: str, replacement: str) -> str:
+    """'Deja vu' at the start of a sentence becomes 'Déjà vu', not 'déjà vu'."""
+    if flagged[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def create_server(docs_url: str | None = None) -> HypelintServer:
+    """A server with every feature registered (tests may drive it in-process)."""
+    server = HypelintServer(docs_url)
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: HypelintServer, params: lsp.InitializeParams) -> None:
+        options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
+        if isinstance(options.get("docsUrl"), str) and not ls.docs_url:
+            ls.docs_url = options["docsUrl"]
+        if isinstance(options.get("config"), str):
+            ls.config_file = options["config"]
+        if isinstance(options.get("delay"), (int, float)):
+            ls.delay = max(0.0, float(options["delay"]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: HypelintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: HypelintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: HypelintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        if os.path.basename(_path_of(params.text_document.uri) or "") in CONFIG_FILES:
+            ls.relint_all()
+        else:
+            ls.lint(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: HypelintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        waiting = ls.pending.pop(uri, None)
+        if waiting:
+            waiting.cancel()
+        ls.linted.pop(uri, None)
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(ls: HypelintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        ls.relint_all()
+
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
+    )
+    def code_action(ls: HypelintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        return ls.code_actions(params)
+
+    return server
+
+
+def serve(docs_url: str | None = None) -> None:
+    """Run the server on stdin and stdout until the client says exit."""
+    create_server(docs_url).start_io()
