@@ -10,6 +10,7 @@ the source's, not the writer's.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         sentences_by_block.setdefault(sentence.block, []).append((sentence.start, sentence.end))
     for index, block in enumerate(doc.blocks):
         text = block.text
+        sentences = sentences_by_block.get(index, [])
+        verbs: list[tuple[int, int]] | None = None  # the block's reporting verbs, found for its first quote
         pos = 0
         while True:
             opening = _OPEN.search(text, pos)
@@ -63,21 +66,36 @@ def find_quotes(doc: Document) -> list[Quote]:
                 quotes.append(Quote(index, opening.start(), len(text), True))
                 break
             start, end = opening.start(), close + 1
-            quotes.append(Quote(index, start, end, _attributed(text, start, end, sentences_by_block.get(index, []))))
+            if verbs is None:
+                verbs = [found.span() for found in _REPORTING.finditer(text)]
+            quotes.append(Quote(index, start, end, _attributed(text, start, end, sentences, verbs)))
             pos = end
     return quotes
 
 
-def _attributed(text: str, start: int, end: int, sentences: list[tuple[int, int]]) -> bool:
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def _attributed(text: str, start: int, end: int, sentences: list[tuple[int, int]], verbs: list[tuple[int, int]]) -> bool:
+    """Whether a reporting verb stands in the sentence before the quote, or
+    just after it. `sentences` and `verbs` are the block's, in order; both are
+    bisected, never scanned, so a long paragraph full of quotes stays linear."""
     # The sentences the quote touches, with the quote itself cut out.
-    first = next((s for s, e in sentences if s <= start < e), start)
-    last = next((e for s, e in sentences if s < end <= e), end)
+    at = bisect.bisect_right(sentences, (start, len(text) + 1)) - 1
+    first = sentences[at][0] if at >= 0 and start < sentences[at][1] else start
+    at = bisect.bisect_left(sentences, (end, -1)) - 1
+    last = sentences[at][1] if at >= 0 and end <= sentences[at][1] else end
+    # A reporting verb wholly between the sentence's start and the quote.
+    at = bisect.bisect_left(verbs, (first, -1))
+    if at < len(verbs) and verbs[at][1] <= start:
+        return True
     # A closing quote often ends the sentence it sits in ('...great." she said'
-    # splits after the mark), so look a little past it too.
-    after = text[end : min(len(text), max(last, end) + 120)]
-    after = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", after, maxsplit=1)[0]
-    before = text[first:start]
-    return bool(_REPORTING.search(before) or _REPORTING.search(after[:120]))
+    # splits after the mark), so look a little past it too: 120 characters,
+    # cut at the next sentence. A split found past end + 120 + 120 could only
+    # cut white space off those 120 characters, so the text is read no further.
+    after = text[end : min(len(text), max(last, end) + 120, end + 240)]
+    after = _NEXT_SENTENCE.split(after, maxsplit=1)[0]
+    return bool(_REPORTING.search(after[:120]))
 
 
 def quoted_ranges(doc: Document, attributed_only: bool = True) -> dict[int, list[tuple[int, int]]]:
