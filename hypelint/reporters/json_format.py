@@ -17,7 +17,10 @@ meaning until the version changes):
 Each finding has path, rule, name, category, severity, message, line,
 column, end_line, end_column (1-based, end exclusive, counted in code
 points), offset, end_offset (0-based code-point offsets into the decoded
-text), excerpt, and suggestion only when there is one. A file that was
+text), excerpt, suggestion only when there is one, and replacement only
+when the fix is literal text for offset..end_offset. A Word (.docx) file's
+decoded text is its paragraphs joined by "\n", so there `line` is the
+paragraph number and `column` the character in that paragraph. A file that was
 linted has `metrics`, its readability figures over its running prose
 (paragraphs and list items): words, sentences, words_per_sentence,
 syllables_per_word, flesch_reading_ease, grades (flesch_kincaid,
