@@ -15,7 +15,7 @@ import sys
 import tempfile
 from typing import Sequence
 
-from . import __version__
+from . import __version__, progress
 from .api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
 from .baseline import DEFAULT_FILE as DEFAULT_BASELINE
 from .baseline import Baseline, BaselineError, load_baseline
@@ -200,7 +200,10 @@ def _lint_files(args, files: list[tuple[str, Config]]) -> list[FileResult]:
     from .runner import lint_files
 
     cache = None if getattr(args, "no_cache", False) else Cache(getattr(args, "cache_dir", None))
-    return lint_files(files, getattr(args, "jobs", None) or default_jobs(), cache)
+    # A bar while a long run goes on: on a terminal only, never in machine formats or when piped.
+    show = progress.wanted(getattr(args, "format", None), getattr(args, "output", None))
+    with progress.bar(len(files), enabled=show) as advance:
+        return lint_files(files, getattr(args, "jobs", None) or default_jobs(), cache, on_result=advance)
 
 
 class _Narrowing:
