@@ -8,6 +8,9 @@ product's or model's name (GPT-4, Llama 3.1 405B, iOS 17) is not.
 
 from __future__ import annotations
 
+import bisect
+import math
+
 import regex
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -75,7 +78,7 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
         kind = match.lastgroup or "figure"
         if ignored is None:
             ignored = [m.span() for m in _NOT_A_FIGURE.finditer(text)]
-        if any(a <= start and end <= b for a, b in ignored) or (kind == "money" and _is_price(text, start, end)):
+        if _inside(ignored, start, end) or (kind == "money" and _is_price(text, start, end)):
             continue
         if kind == "count" and (_is_year_like(match.group()) or match.group().startswith("0") or _UNIT_AFTER.match(text, end)):
             continue
@@ -83,6 +86,13 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
             continue  # "$0.99 (£0.53)": the second sum converts the first
         found.append((start, end, kind))
     return found
+
+
+def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, disjoint `ranges`
+    (matches of one pattern): bisected, since a paragraph can hold thousands."""
+    at = bisect.bisect_right(ranges, (start, math.inf)) - 1
+    return at >= 0 and end <= ranges[at][1]
 
 
 _PRICE_BEFORE = regex.compile(

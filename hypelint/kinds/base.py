@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import math
 import typing
 from typing import Any, Iterator
 
@@ -210,4 +211,12 @@ def on_topic(doc: Document, pattern: regex.Pattern | None, words_per_mention: in
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in ranges)
+    """Whether [start, end) lies wholly inside one of `ranges`.
+
+    The ranges are sorted and do not overlap (the matches of one pattern, a
+    block's quotations), so only the last one starting at or before `start`
+    can hold it: a bisection, where scanning them all made a block with many
+    matches and many exceptions quadratic.
+    """
+    at = bisect.bisect_right(ranges, (start, math.inf)) - 1
+    return at >= 0 and end <= ranges[at][1]

@@ -13,6 +13,7 @@ Params:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -70,8 +71,12 @@ def _figures_by_sentence(doc: Document, context, scope):
         if not in_scope(block, scope):
             continue
         figures = statistics_in(block.text)
+        starts = [f[0] for f in figures]
         for view in views:
-            mine = [f for f in figures if view.start <= f[0] and f[1] <= view.end and view.outside_quotes(f[0], f[1])]
+            # Only the figures that start inside the sentence: bisected, as a
+            # paragraph can hold thousands of sentences and figures.
+            here = figures[bisect.bisect_left(starts, view.start) : bisect.bisect_left(starts, view.end)]
+            mine = [f for f in here if f[1] <= view.end and view.outside_quotes(f[0], f[1])]
             if mine and not view.fully_quoted and not view.question:
                 yield view, block, mine
 
