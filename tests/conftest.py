@@ -23,6 +23,20 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: builds a wheel or runs pre-commit (a minute or more)")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_results_cache(tmp_path_factory):
+    """`hypelint check` caches results under $XDG_CACHE_HOME: the suite's runs
+    (and the commands it starts, which inherit the variable) use a folder of
+    their own, never the user's cache."""
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if previous is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 def _clean_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
     env["PYTHONIOENCODING"] = "utf-8"
