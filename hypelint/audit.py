@@ -162,6 +162,7 @@ def audit(
     """Audit every article of `input_path` into `output_path`; see the module docstring."""
     from .config import resolve_rules
     from .model import CATEGORIES
+    from .progress import bar
 
     in_kind, out_kind = _table_kind(input_path, "INPUT"), _table_kind(output_path, "--output")
     if not os.path.isfile(input_path):
@@ -186,13 +187,14 @@ def audit(
         answers = _local_answers(tasks, 1 if small else jobs, config)
     summary = Summary(categories)
     total = _count(input_path, in_kind, text_field) if progress else None
-    with _Writer(output_path, out_kind, categories) as writer, _Bar(progress, total) as bar:
+    with _Writer(output_path, out_kind, categories) as writer, bar(total or 0, enabled=progress,
+                                                                    description="Auditing", minimum=1) as advance:
         for answer in answers:
             rows = [_row(article, categories) for article in answer]
             for row in rows:
                 summary.add(row)
+                advance()
             writer.write(rows)
-            bar.advance(len(rows))
     return summary
 
 
@@ -473,33 +475,6 @@ class _Writer:
 
 
 # --- progress and summary ----------------------------------------------------------------
-
-
-class _Bar:
-    """A progress bar over articles on stderr (rich, imported only when shown)."""
-
-    def __init__(self, shown: bool, total: int | None):
-        self.shown, self.total = shown, total
-
-    def __enter__(self):
-        if self.shown:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.progress = Progress(TextColumn("Auditing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                     console=Console(stderr=True), transient=True)  # fmt: skip
-            self.progress.__enter__()
-            self.task = self.progress.add_task("Auditing", total=self.total)
-        return self
-
-    def advance(self, count: int) -> None:
-        if self.shown:
-            self.progress.advance(self.task, count)
-
-    def __exit__(self, *exc):
-        if self.shown:
-            self.progress.__exit__(*exc)
-        return False
 
 
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:
