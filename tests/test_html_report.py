@@ -164,7 +164,9 @@ def test_a_filter_hides_a_category_and_navigation_skips_it(browser, examples_rep
         page.keyboard.press("j")
         seen.add(tab.js("document.querySelector('mark.hl.current:not(.cont)').dataset.category"))
     assert category not in seen and len(seen) > 3
-    # A severity filter works the same way.
+    # The click elsewhere folded the panel away; a severity filter works the same way.
+    assert not page.locator(".filters").evaluate("d => d.open")
+    page.locator(".filters summary").click()
     page.locator('.filters input[data-kind="severity"][value="info"]').uncheck()
     assert tab.js("[...document.querySelectorAll('mark.hl[data-severity=\"info\"]')].every(m => m.classList.contains('off'))")
     page.locator(f'.filters input[data-kind="category"][value="{category}"]').check()

@@ -186,8 +186,15 @@
     updatePosition();
   }
 
+  var filters = document.querySelector(".filters");
+
+  function closeFilters(target) {
+    if (filters && filters.open && !(target && filters.contains(target))) filters.open = false;
+  }
+
   document.addEventListener("click", function (event) {
     var target = event.target;
+    closeFilters(target); // the panel folds away when the reader clicks elsewhere
     var jump = target.closest("a.jump");
     if (jump) {
       var mark = document.getElementById(jump.dataset.f);
@@ -235,6 +242,7 @@
       go(-1);
     } else if (key === "Escape") {
       hide();
+      closeFilters(null);
     } else if ((key === "Enter" || key === " ") && event.target.matches && event.target.matches("mark.hl")) {
       event.preventDefault();
       show(event.target, true);
