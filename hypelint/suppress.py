@@ -14,6 +14,8 @@ in Markdown, HTML and plain text, and are read only from real comments
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -51,26 +53,69 @@ def apply_suppressions(
     findings: Iterable[Finding],
     selects: Callable[[Finding, str], bool],
 ) -> tuple[list[Finding], list[Directive]]:
-    """Findings that survive the document's directives, and the unused directives."""
+    """Findings that survive the document's directives, and the unused directives.
+
+    Whether a selector names a finding depends on the finding's rule alone, so
+    the directives are matched once per rule that has findings, and spans are
+    compared by bisection: a draft with thousands of directives and thousands
+    of findings costs about their sum, not their product.
+    """
+    findings = list(findings)
     scopes = _scopes(doc)
-    kept = []
-    for finding in findings:
-        silenced = False
-        for scope in scopes:
-            if _covers(scope, finding) and _selected(scope.directive, finding, selects):
+    silenced: set[int] = set()
+    by_rule: dict[str, list[int]] = {}
+    for index, finding in enumerate(findings):
+        by_rule.setdefault(finding.rule, []).append(index)
+    for members in by_rule.values():
+        sample = findings[members[0]]
+        chosen = [scope for scope in scopes if _selected(scope.directive, sample, selects)]
+        regions = [scope for scope in chosen if scope.directive.action != "disable-file"]
+        if len(regions) < len(chosen):  # a disable-file for this rule silences all its findings
+            for scope in chosen:
+                scope.used = scope.used or scope.directive.action == "disable-file"
+            silenced.update(members)
+        if not regions:
+            continue
+        targets = [(_target(findings[index]), index) for index in members]
+        spans = [scope.spans[0] for scope in regions]
+        covering = _Overlaps(spans)
+        for target, index in targets:
+            if covering.any_overlaps(target):
+                silenced.add(index)
+        touched = _Overlaps([target for target, _ in targets])
+        for scope, span in zip(regions, spans):
+            if not scope.used and touched.any_overlaps(span):
                 scope.used = True
-                silenced = True
-        if not silenced:
-            kept.append(finding)
+    kept = [finding for index, finding in enumerate(findings) if index not in silenced]
     unused = [scope.directive for scope in scopes if not scope.used]
     return kept, unused
 
 
-def _covers(scope: _Scope, finding: Finding) -> bool:
-    if scope.directive.action == "disable-file":
-        return True
-    target = Span(finding.offset, max(finding.end_offset, finding.offset + 1))
-    return any(span.overlaps(target) for span in scope.spans)
+def _target(finding: Finding) -> Span:
+    """The source a finding covers; an empty one still covers its first character."""
+    return Span(finding.offset, max(finding.end_offset, finding.offset + 1))
+
+
+class _Overlaps:
+    """Answers "does any of these spans overlap this one?" by bisection.
+
+    Spans sorted by start, with the furthest end reached so far: of the spans
+    that start before the query ends, one reaches past its start exactly
+    when the furthest of them does (the test of `Span.overlaps`).
+    """
+
+    def __init__(self, spans: list[Span]):
+        ordered = sorted(spans, key=lambda span: span.start)
+        self.starts = [span.start for span in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for span in ordered:
+            furthest = max(furthest, span.end)
+            self.reach.append(furthest)
+
+    def any_overlaps(self, query: Span) -> bool:
+        before = bisect.bisect_left(self.starts, query.end)  # spans starting before the query ends
+        return before > 0 and self.reach[before - 1] > query.start
 
 
 def _selected(directive: Directive, finding: Finding, selects: Callable[[Finding, str], bool]) -> bool:
@@ -79,7 +124,10 @@ def _selected(directive: Directive, finding: Finding, selects: Callable[[Finding
 
 def _scopes(doc: Document) -> list[_Scope]:
     scopes: list[_Scope] = []
-    open_regions: list[_Scope] = []
+    # Open regions by the set of rules they name; an `enable` closes the
+    # groups whose names it covers, so each region is closed once and no
+    # `enable` scans every region still open.
+    open_regions: dict[frozenset[str], list[_Scope]] = {}
     end_of_text = len(doc.text)
     for directive in doc.directives:
         action = directive.action
@@ -92,14 +140,28 @@ def _scopes(doc: Document) -> list[_Scope]:
         elif action == "disable":
             scope = _Scope(directive, [Span(directive.span.end, end_of_text)])
             scopes.append(scope)
-            open_regions.append(scope)
+            open_regions.setdefault(frozenset(directive.selectors), []).append(scope)
         else:  # enable
-            for scope in list(open_regions):
-                named = set(scope.directive.selectors)
-                if not directive.selectors or (named and named <= set(directive.selectors)):
+            for named in _closed_by(directive.selectors, open_regions):
+                for scope in open_regions.pop(named):
                     scope.spans = [Span(scope.spans[0].start, directive.span.start)]
-                    open_regions.remove(scope)
     return scopes
+
+
+def _closed_by(selectors: tuple[str, ...], open_regions: dict[frozenset[str], list[_Scope]]) -> list[frozenset[str]]:
+    """The groups of open regions an `enable` closes: all of them without
+    selectors; with selectors, those that name rules and only rules it names."""
+    if not selectors:
+        return list(open_regions)
+    enabled = frozenset(selectors)
+    if len(enabled) <= 8:  # at most 255 subsets to look up, however many regions are open
+        subsets = (
+            frozenset(chosen)
+            for size in range(1, len(enabled) + 1)
+            for chosen in itertools.combinations(sorted(enabled), size)
+        )
+        return [named for named in subsets if named in open_regions]
+    return [named for named in open_regions if named and named <= enabled]
 
 
 def _next_text_line(doc: Document, line: int) -> int | None:
