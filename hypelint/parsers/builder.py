@@ -95,8 +95,13 @@ def align(builder: BlockBuilder, content: str, source: str, cursor: int, limit: 
     if source.startswith(content, cursor):
         builder.add(content, cursor)
         return cursor + len(content)
-    found = source.find(content, cursor, limit)
-    if found >= 0 and _only_markup(source, cursor, found):
+    # The content may follow markup only: search no further than the end of
+    # the markup that runs from the cursor (searching to the block's end for
+    # every piece that is not verbatim made a paragraph of escapes quadratic).
+    markup = _MARKUP_RUN.match(source, cursor, limit)
+    markup_end = markup.end() if markup else cursor
+    found = source.find(content, cursor, min(limit, markup_end + len(content)))
+    if found >= 0:
         builder.add(content, found)
         return found + len(content)
     for char in content:
@@ -104,18 +109,15 @@ def align(builder: BlockBuilder, content: str, source: str, cursor: int, limit: 
     return cursor
 
 
-_MARKUP = set("*_~[]!<>#`\\ \t\r\n|:-=+")
-
-
-def _only_markup(source: str, start: int, end: int) -> bool:
-    return all(ch in _MARKUP for ch in source[start:end])
+_MARKUP_RUN = re.compile(r"[*_~\[\]!<>#`\\ \t\r\n|:\-=+]*")
 
 
 def _align_char(builder: BlockBuilder, char: str, source: str, cursor: int, limit: int) -> int:
     scan = cursor
     while scan < limit:
         current = source[scan]
-        if current == char:
+        if current == char or (current == "\x00" and char == "\ufffd"):
+            # markdown-it writes NUL as U+FFFD: the NUL is where it stands.
             builder.add(char, scan)
             return scan + 1
         if current == "\\" and scan + 1 < limit and source[scan + 1] == char:
