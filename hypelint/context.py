@@ -8,7 +8,9 @@ asks the same questions the same way.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -120,7 +122,7 @@ class SentenceView:
     hedged: bool
     boosted: bool
     question: bool
-    quoted: tuple[tuple[int, int], ...]  # quotation ranges in the block's text
+    quoted: tuple[tuple[int, int], ...]  # the block's quotations that touch the sentence (block positions)
     fully_quoted: bool  # the whole sentence is inside one quotation
 
     @property
@@ -138,6 +140,18 @@ class Analysis:
     def __init__(self, doc: Document, today: dt.date | None = None):
         self.doc = doc
         self.date = doc.date or today or dt.date.today()
+        # Quotations by block and links in source order, so each sentence finds
+        # its own by bisection: scanning them all for every sentence made a
+        # long paragraph full of quotes, or a page full of links, quadratic.
+        self._quotes: dict[int, list] = {}
+        for quote in doc.quotes:
+            self._quotes.setdefault(quote.block, []).append(quote)
+        self._quote_bounds = {
+            block: ([q.start for q in quotes], [q.end for q in quotes]) for block, quotes in self._quotes.items()
+        }
+        links = sorted((link.text_span for link in doc.links), key=lambda span: span.start)
+        self._link_starts = [span.start for span in links]
+        self._link_reach = list(itertools.accumulate((span.end for span in links), max))
         self.sentences = [self._view(i, s) for i, s in enumerate(doc.sentences)]
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
@@ -147,17 +161,15 @@ class Analysis:
     def _view(self, index: int, sentence) -> SentenceView:
         doc = self.doc
         block = doc.blocks[sentence.block]
-        quoted = tuple((q.start, q.end) for q in doc.quotes if q.block == sentence.block)
+        touching = self._quotes_touching(sentence.block, sentence.start, sentence.end)
+        quoted = tuple((q.start, q.end) for q in touching)
         text = sentence.text
         outside = _outside(text, sentence.start, quoted)
-        quote_attributed = any(
-            q.attributed and q.block == sentence.block and q.start < sentence.end and sentence.start < q.end
-            for q in doc.quotes
-        )
+        quote_attributed = any(q.attributed and q.start < sentence.end and sentence.start < q.end for q in touching)
         span = block.source_span(sentence.start, sentence.end)
         # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
         reach = Span(span.start, span.end + 3)
-        cited = bool(_CITATION.search(text)) or any(reach.overlaps(link.text_span) for link in doc.links)
+        cited = bool(_CITATION.search(text)) or self._link_overlaps(reach)
         return SentenceView(
             index=index,
             block=sentence.block,
@@ -173,33 +185,60 @@ class Analysis:
             fully_quoted=any(a <= sentence.start and sentence.end <= b + 1 for a, b in quoted),
         )
 
+    def _quotes_touching(self, block: int, start: int, end: int) -> list:
+        """The block's quotations that overlap or touch [start, end). A block's
+        quotations are in order and never overlap, so their ends are in order too."""
+        quotes = self._quotes.get(block)
+        if not quotes:
+            return []
+        starts, ends = self._quote_bounds[block]
+        return quotes[bisect.bisect_left(ends, start) : bisect.bisect_right(starts, end)]
+
+    def _link_overlaps(self, span: Span) -> bool:
+        """Whether any link's text overlaps the span (`Span.overlaps`): of the
+        links that start before it ends, the one reaching furthest decides."""
+        before = bisect.bisect_left(self._link_starts, span.end)
+        return before > 0 and self._link_reach[before - 1] > span.start
+
     def sentence_at(self, block: int, position: int) -> SentenceView | None:
         """The sentence of a block that holds a prose position."""
-        for view in self.by_block.get(block, []):
-            if view.start <= position < view.end:
-                return view
+        views = self.by_block.get(block, [])
+        at = bisect.bisect_right(views, position, key=lambda view: view.start) - 1
+        if at >= 0 and views[at].start <= position < views[at].end:
+            return views[at]
         return None
 
     def neighbours(self, view: SentenceView, window: int = 1) -> list[SentenceView]:
-        """The sentences of the same block within `window` of this one."""
-        same = self.by_block.get(view.block, [])
-        return [s for s in same if s is not view and abs(s.index - view.index) <= window]
+        """The sentences of the same block within `window` of this one (a
+        block's sentences are consecutive in `sentences`)."""
+        nearby = self.sentences[max(0, view.index - window) : view.index + window + 1]
+        return [s for s in nearby if s is not view and s.block == view.block]
 
     def paragraph_sourced(self, view: SentenceView) -> bool:
         """A source named earlier in the paragraph covers the sentences after
         it; one named in the next sentence ("That is according to ...")
         covers this one too. A list counts as part of the paragraph that
         introduces it ("The survey found: - ...")."""
-        paragraph = self.paragraph_of[view.block]
-        first = view.index
-        while first > 0 and self.paragraph_of[self.sentences[first - 1].block] == paragraph:
-            first -= 1
-        if any(other.sourced for other in self.sentences[first : view.index]):
+        if self._sourced_earlier[view.index]:
             return True
         following = view.index + 1
         return following < len(self.sentences) and self.sentences[following].block == view.block and (
             self.sentences[following].sourced
         )
+
+    @cached_property
+    def _sourced_earlier(self) -> list[bool]:
+        """For each sentence, whether one before it in its paragraph is sourced
+        (one pass, where walking back from each sentence was quadratic)."""
+        earlier: list[bool] = []
+        paragraph, sourced = None, False
+        for view in self.sentences:
+            here = self.paragraph_of[view.block]
+            if here != paragraph:
+                paragraph, sourced = here, False
+            earlier.append(sourced)
+            sourced = sourced or view.sourced
+        return earlier
 
     @cached_property
     def document_sources(self) -> set[str]:
