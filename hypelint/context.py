@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 import regex
 
-from .model import Document, Span
+from .model import Document, Span, SpanIndex
 from .quotes import REPORTING_VERBS
 
 # A named source: capitalised words ("Dana Ruiz", "the Office for National
@@ -149,9 +148,7 @@ class Analysis:
         self._quote_bounds = {
             block: ([q.start for q in quotes], [q.end for q in quotes]) for block, quotes in self._quotes.items()
         }
-        links = sorted((link.text_span for link in doc.links), key=lambda span: span.start)
-        self._link_starts = [span.start for span in links]
-        self._link_reach = list(itertools.accumulate((span.end for span in links), max))
+        self._links = SpanIndex(link.text_span for link in doc.links)
         self.sentences = [self._view(i, s) for i, s in enumerate(doc.sentences)]
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
@@ -169,7 +166,7 @@ class Analysis:
         span = block.source_span(sentence.start, sentence.end)
         # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
         reach = Span(span.start, span.end + 3)
-        cited = bool(_CITATION.search(text)) or self._link_overlaps(reach)
+        cited = bool(_CITATION.search(text)) or self._links.overlaps(reach)
         return SentenceView(
             index=index,
             block=sentence.block,
@@ -193,12 +190,6 @@ class Analysis:
             return []
         starts, ends = self._quote_bounds[block]
         return quotes[bisect.bisect_left(ends, start) : bisect.bisect_right(starts, end)]
-
-    def _link_overlaps(self, span: Span) -> bool:
-        """Whether any link's text overlaps the span (`Span.overlaps`): of the
-        links that start before it ends, the one reaching furthest decides."""
-        before = bisect.bisect_left(self._link_starts, span.end)
-        return before > 0 and self._link_reach[before - 1] > span.start
 
     def sentence_at(self, block: int, position: int) -> SentenceView | None:
         """The sentence of a block that holds a prose position."""

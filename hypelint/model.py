@@ -13,11 +13,12 @@ decoded source text (UTF-8, BOM removed, newlines kept as in the file).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterable
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -52,6 +53,26 @@ class Span:
 
     def contains(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end
+
+
+class SpanIndex:
+    """Answers "does any of these spans overlap this one?" (`Span.overlaps`)
+    by bisection, for callers that ask once per sentence or per finding:
+    scanning every span for each question made long documents quadratic.
+
+    The spans are sorted by start, with the furthest end reached so far; of
+    the spans that start before a query ends, one reaches past its start
+    exactly when the furthest of them does. Spans may overlap one another.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()):
+        ordered = sorted(spans, key=lambda span: span.start)
+        self._starts = [span.start for span in ordered]
+        self._reach = list(itertools.accumulate((span.end for span in ordered), max))
+
+    def overlaps(self, query: Span) -> bool:
+        before = bisect.bisect_left(self._starts, query.end)  # the spans that start before the query ends
+        return before > 0 and self._reach[before - 1] > query.start
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")

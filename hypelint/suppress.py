@@ -14,13 +14,12 @@ in Markdown, HTML and plain text, and are read only from real comments
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .model import Directive, Document, Finding, Span
+from .model import Directive, Document, Finding, Span, SpanIndex
 
 _DIRECTIVE = re.compile(
     r"<!--\s*hypelint\s*:\s*(disable-next-line|disable-file|disable|enable)\b\s*(?:=\s*([^>]*?))?\s*-->",
@@ -78,13 +77,13 @@ def apply_suppressions(
             continue
         targets = [(_target(findings[index]), index) for index in members]
         spans = [scope.spans[0] for scope in regions]
-        covering = _Overlaps(spans)
+        covering = SpanIndex(spans)
         for target, index in targets:
-            if covering.any_overlaps(target):
+            if covering.overlaps(target):
                 silenced.add(index)
-        touched = _Overlaps([target for target, _ in targets])
+        touched = SpanIndex(target for target, _ in targets)
         for scope, span in zip(regions, spans):
-            if not scope.used and touched.any_overlaps(span):
+            if not scope.used and touched.overlaps(span):
                 scope.used = True
     kept = [finding for index, finding in enumerate(findings) if index not in silenced]
     unused = [scope.directive for scope in scopes if not scope.used]
@@ -94,28 +93,6 @@ def apply_suppressions(
 def _target(finding: Finding) -> Span:
     """The source a finding covers; an empty one still covers its first character."""
     return Span(finding.offset, max(finding.end_offset, finding.offset + 1))
-
-
-class _Overlaps:
-    """Answers "does any of these spans overlap this one?" by bisection.
-
-    Spans sorted by start, with the furthest end reached so far: of the spans
-    that start before the query ends, one reaches past its start exactly
-    when the furthest of them does (the test of `Span.overlaps`).
-    """
-
-    def __init__(self, spans: list[Span]):
-        ordered = sorted(spans, key=lambda span: span.start)
-        self.starts = [span.start for span in ordered]
-        self.reach: list[int] = []
-        furthest = -1
-        for span in ordered:
-            furthest = max(furthest, span.end)
-            self.reach.append(furthest)
-
-    def any_overlaps(self, query: Span) -> bool:
-        before = bisect.bisect_left(self.starts, query.end)  # spans starting before the query ends
-        return before > 0 and self.reach[before - 1] > query.start
 
 
 def _selected(directive: Directive, finding: Finding, selects: Callable[[Finding, str], bool]) -> bool:

@@ -6,9 +6,10 @@ never prose, suppression comments are read) is done once here.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from ..model import Document, Link, Span
+from ..model import Document, Link, Span, SpanIndex
 from ..suppress import read_directives
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
@@ -52,10 +53,20 @@ def _finish(doc: Document) -> Document:
 def _exclude_addresses(doc: Document) -> None:
     """Bare URLs and e-mail addresses in prose are never linted; a bare URL
     is a link all the same (a citation, when it follows a claim)."""
+    marked = SpanIndex(link.text_span for link in doc.links)  # the parser's links
+    bare: list[Span] = []  # bare URLs taken as links so far: disjoint, kept sorted
     for block in doc.blocks:
         for pattern in (URL, EMAIL):
             for found in pattern.finditer(block.text):
                 span = block.source_span(found.start(), found.end())
                 doc.excluded.append(span)
-                if pattern is URL and not any(link.text_span.overlaps(span) for link in doc.links):
+                if pattern is URL and not marked.overlaps(span) and not _overlaps_sorted(bare, span):
+                    bisect.insort(bare, span, key=lambda s: s.start)
                     doc.links.append(Link(span, found.group()))
+
+
+def _overlaps_sorted(spans: list[Span], span: Span) -> bool:
+    """Whether a span overlaps one of disjoint spans sorted by start: only the
+    last one starting before it ends can."""
+    at = bisect.bisect_left(spans, span.end, key=lambda s: s.start) - 1
+    return at >= 0 and spans[at].end > span.start
