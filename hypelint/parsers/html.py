@@ -55,13 +55,67 @@ def parse_html(text: str, path: str | None = None) -> Document:
     return doc
 
 
+# Browsers cap how deep elements nest (Chromium at 512): an element opened
+# deeper is taken as a sibling at that depth. So does hypelint, so that a
+# page of a million unclosed <blockquote>s costs linear time and memory.
+MAX_DEPTH = 512
+
+
+class _OpenElements:
+    """The stack of open elements, with what a block asks of it at hand.
+
+    Each entry carries the innermost leaf element (p, li, h2 ...) and the
+    containers from the root down to it, so a block reads them off the top
+    instead of walking the whole stack (quadratic when thousands are open).
+    """
+
+    def __init__(self) -> None:
+        self.tags: list[str] = []
+        self._leaf: list[str | None] = []
+        self._containers: list[tuple[str, ...]] = []
+        self._open: dict[str, int] = {}  # how many of each tag are open
+
+    def __bool__(self) -> bool:
+        return bool(self.tags)
+
+    def __contains__(self, tag: str) -> bool:
+        return self._open.get(tag, 0) > 0
+
+    @property
+    def top(self) -> str | None:
+        return self.tags[-1] if self.tags else None
+
+    @property
+    def leaf(self) -> str | None:
+        return self._leaf[-1] if self._leaf else None
+
+    @property
+    def containers(self) -> tuple[str, ...]:
+        return self._containers[-1] if self._containers else ()
+
+    def push(self, tag: str) -> None:
+        if len(self.tags) >= MAX_DEPTH:
+            return
+        self._leaf.append(tag if tag in _LEAF_KIND else self.leaf)
+        self._containers.append(self.containers + (_CONTAINER[tag],) if tag in _CONTAINER else self.containers)
+        self.tags.append(tag)
+        self._open[tag] = self._open.get(tag, 0) + 1
+
+    def pop(self) -> str:
+        tag = self.tags.pop()
+        self._leaf.pop()
+        self._containers.pop()
+        self._open[tag] -= 1
+        return tag
+
+
 class _Reader(HTMLParser):
     def __init__(self, doc: Document):
         super().__init__(convert_charrefs=False)
         self.doc = doc
         self.src = doc.text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.src)]
-        self.stack: list[str] = []
+        self.stack = _OpenElements()
         self.skip_depth = 0
         self.skip_start = 0
         self.builder = BlockBuilder()
@@ -76,13 +130,11 @@ class _Reader(HTMLParser):
     # --- blocks ------------------------------------------------------------
     def leaf(self) -> tuple[str, int, tuple[str, ...]]:
         kind, level = "paragraph", 0
-        for tag in reversed(self.stack):
-            if tag in _LEAF_KIND:
-                kind = _LEAF_KIND[tag]
-                level = int(tag[1]) if kind == "heading" and tag.startswith("h") else (1 if kind == "heading" else 0)
-                break
-        containers = tuple(_CONTAINER[t] for t in self.stack if t in _CONTAINER)
-        return kind, level, containers
+        tag = self.stack.leaf
+        if tag is not None:
+            kind = _LEAF_KIND[tag]
+            level = int(tag[1]) if kind == "heading" and tag.startswith("h") else (1 if kind == "heading" else 0)
+        return kind, level, self.stack.containers
 
     def flush(self) -> None:
         if self.builder.length:
@@ -115,12 +167,12 @@ class _Reader(HTMLParser):
         if tag in _BLOCK:
             self.flush()
             implied = [t for t, closers in _IMPLIED_END.items() if tag in closers]
-            while self.stack and self.stack[-1] in implied:
+            while self.stack and self.stack.top in implied:
                 self.stack.pop()
         if tag == "a":
             self.links.append((-1, dict(attrs).get("href") or ""))
         if tag not in _VOID:
-            self.stack.append(tag)
+            self.stack.push(tag)
 
     def handle_startendtag(self, tag, attrs):
         if tag == "meta" and not self.skip_depth:
@@ -153,7 +205,7 @@ class _Reader(HTMLParser):
         at = self.here()
         if self.links and self.links[-1][0] < 0 and data.strip():
             self.links[-1] = (at + len(data) - len(data.lstrip()), self.links[-1][1])
-        if self.stack and self.stack[-1] in ("head", "html") or (not data.strip() and not self.builder.length):
+        if self.stack.top in ("head", "html") or (not data.strip() and not self.builder.length):
             return
         self.add_text(data, at)
 
