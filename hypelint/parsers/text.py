@@ -10,6 +10,7 @@ an FAQ of bare questions has the same shape as a Markdown one.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Document, LineIndex, Span
@@ -53,13 +54,18 @@ class _Reader:
         self.start = start
         self.in_faq = False
         self.seen_prose = False
+        # Comments are in order and disjoint: a line finds its own by
+        # bisection (looping over every comment for every line was quadratic).
+        self.comment_ends = [comment.end for comment in doc.comments]
 
     def visible(self, span: Span) -> list[tuple[int, int]]:
         """Pieces of a line that are not inside a comment."""
         pieces, pos = [], span.start
-        for comment in self.doc.comments:
-            if comment.end <= pos or comment.start >= span.end:
-                continue
+        comments = self.doc.comments
+        for index in range(bisect.bisect_right(self.comment_ends, pos), len(comments)):
+            comment = comments[index]
+            if comment.start >= span.end:
+                break
             if comment.start > pos:
                 pieces.append((pos, comment.start))
             pos = max(pos, comment.end)
