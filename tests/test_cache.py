@@ -139,6 +139,18 @@ def test_unreadable_files_are_reported_not_cached(tmp_path, write):
     assert entries(folder) == []
 
 
+def test_old_day_folders_are_removed_and_nothing_else(drafts, tmp_path):
+    import datetime as dt
+
+    folder = tmp_path / "cache"
+    recent = (dt.date.today() - dt.timedelta(days=2)).isoformat()
+    for name in ("2000-01-01", recent, "notes"):
+        (folder / name / "ab").mkdir(parents=True)
+        (folder / name / "ab" / "x.json").write_text("{}", encoding="utf-8")
+    run(drafts, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([recent, dt.date.today().isoformat(), "notes"])
+
+
 def test_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_dir() == tmp_path / "hypelint"
