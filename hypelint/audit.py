@@ -25,6 +25,7 @@ pyarrow (Parquet) and dask[distributed] are optional: `pip install
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import sys
@@ -176,7 +177,10 @@ def audit(
     used = {rule.category for rule in resolve_rules(config)}
     categories = [name for name in CATEGORIES if name in used]
     batches = _read(input_path, in_kind, text_field, id_field)
-    tasks = ((config, fmt, batch) for batch in batches)
+    # The first batch is read now, so that a missing field is reported before
+    # any worker or cluster starts.
+    first = next(batches, None)
+    tasks = ((config, fmt, batch) for batch in itertools.chain([first] if first else [], batches))
     if engine == "dask":
         answers = _dask_answers(tasks, scheduler, jobs)
     else:

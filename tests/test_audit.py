@@ -146,6 +146,8 @@ def test_bad_files_and_formats_are_one_line_errors(hypelint, tmp_path):
         (["gone.jsonl", "--output", "o.csv"], "no such file"),
         ([source, "--text-field", "body", "--output", source], "is also the input"),
         ([source, "--output", "o.csv", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler is for --engine dask"),
+        # Found before any cluster is reached: the scheduler named here is not there.
+        ([source, "--output", "o.csv", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1"], "has no field 'text'"),
     ]
     (tmp_path / "bad.jsonl").write_text('{"id": 1, "body": "x"}\nnot json\n', encoding="utf-8")
     cases.append((["bad.jsonl", "--text-field", "body", "--output", "o.csv"], "bad.jsonl: line 2: not JSON"))
