@@ -333,3 +333,23 @@ def test_comments_on_their_own_lines_are_shown_and_inline_ones_hidden():
         assert '<pre class="d-comment">&lt;!-- hypelint: disable=HL999 --&gt;</pre>' in article, name
         assert "aside" not in article and "Words before  and after." in article, name
         assert article.count("d-comment") == 1, name  # no empty block for the inline one
+
+
+@pytest.mark.parametrize(
+    "name,source",
+    [
+        ("many.md", "word *" * 20000),  # unclosed emphasis markers
+        ("many.md", "[a](b) " * 20000),  # thousands of styles in one paragraph
+        ("many.md", "<b>x</b> " * 20000),  # inline tags
+        ("deep.html", "<div>x " * 20000),  # deep nesting
+        ("deep.html", "<ul><li>x" * 5000),
+    ],
+)
+def test_long_paragraphs_and_deep_nesting_render_in_linear_time(name, source):
+    import time
+
+    started = time.perf_counter()
+    text = html_report(RunResult(files=[FileResult(name, [], words=1, source=source)]))
+    # Quadratic passes took a minute or more on these; linear ones well under a second.
+    assert time.perf_counter() - started < 10
+    assert text.count("<article") == 1

@@ -123,15 +123,17 @@ _INDENT = re.compile(r"(?: {1,4}|\t)")
 _TABLE_DELIMITER = re.compile(r"[ \t>|:\-]*$")
 
 # Inline Markdown, in the order it is read (code spans first: nothing inside them is markup).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Spans are bounded in length so that many unclosed markers cost a bounded
+# search each, never a scan to the paragraph's end.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.{1,2000}?)(?<!`)\1(?!`)", re.S)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
 _INLINE_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w-]*(?:\s+[^<>]*?)?/?>", re.S)
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])+)\]((?:\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\))|\[[^\]\n]*\])")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
-_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![*\w])", re.S)
-_EM_UNDERSCORE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)", re.S)
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.S)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1", re.S)
+_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*\\])\*(?![*\w])", re.S)
+_EM_UNDERSCORE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.{1,1000}?)(?<=[^\s_])_(?!\w)", re.S)
+_STRIKE = re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~", re.S)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
@@ -350,10 +352,8 @@ def _table_cells(source: str, start: int, end: int) -> list[Range]:
 def _inline_markdown(source: str, start: int, end: int, result: Layout) -> None:
     """Hide inline markers and style what they mean, in one prose range."""
     text = source[start:end]
-    taken: list[Range] = []  # regions no later pattern may touch (relative offsets)
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or y <= a for x, y in taken)
+    taken = _Taken()  # regions no later pattern may touch (relative offsets)
+    free = taken.free
 
     def hide(a: int, b: int) -> None:
         if b > a:
@@ -368,17 +368,17 @@ def _inline_markdown(source: str, start: int, end: int, result: Layout) -> None:
         hide(found.start(), found.start() + ticks)
         hide(found.end() - ticks, found.end())
         style(found.start() + ticks, found.end() - ticks, "code")
-        taken.append(found.span())
+        taken.add(*found.span())
     for found in _AUTOLINK.finditer(text):
         if free(*found.span()):
             hide(found.start(), found.start() + 1)
             hide(found.end() - 1, found.end())
             style(found.start() + 1, found.end() - 1, "link")
-            taken.append(found.span())
+            taken.add(*found.span())
     for found in _INLINE_TAG.finditer(text):
         if free(*found.span()):
             hide(*found.span())
-            taken.append(found.span())
+            taken.add(*found.span())
     for pattern, name in ((_IMAGE, "image"), (_LINK, "link")):
         for found in pattern.finditer(text):
             if not free(*found.span()):
@@ -388,7 +388,8 @@ def _inline_markdown(source: str, start: int, end: int, result: Layout) -> None:
             hide(found.start(), found.start() + opener)
             hide(label_end, found.end())
             style(found.start() + opener, label_end, name)
-            taken.extend([(found.start(), found.start() + opener), (label_end, found.end())])
+            taken.add(found.start(), found.start() + opener)
+            taken.add(label_end, found.end())
     for pattern, name in ((_STRONG, "strong"), (_STRIKE, "del"), (_EM_STAR, "em"), (_EM_UNDERSCORE, "em")):
         for found in pattern.finditer(text):
             inner_start, inner_end = found.span(pattern.groups)
@@ -398,10 +399,28 @@ def _inline_markdown(source: str, start: int, end: int, result: Layout) -> None:
             hide(*opening)
             hide(*closing)
             style(inner_start, inner_end, name)
-            taken.extend([opening, closing])
+            taken.add(*opening)
+            taken.add(*closing)
     for found in _ESCAPE.finditer(text):
         if free(found.start(), found.start() + 1):
             hide(found.start(), found.start() + 1)
+
+
+class _Taken:
+    """Disjoint regions, sorted, with a bisection test for whether a region is free."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # regions starting before `end` ...
+        return i == 0 or self.ends[i - 1] <= start  # ... the last of which must end by `start`
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -425,14 +444,42 @@ _CLOSES = {
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 
 
-class _Element:
-    __slots__ = ("tag", "content_start", "items", "used")
+# What an element makes of the text inside it: (block kind, heading level).
+_LEAF = {
+    **{f"h{n}": ("heading", n) for n in range(1, 7)},
+    "pre": ("code", 0), "title": ("title", 0), "figcaption": ("caption", 0), "caption": ("caption", 0),
+    "summary": ("heading", 4),
+    **{tag: ("paragraph", 0) for tag in ("li", "dt", "dd", "blockquote", "p")},
+}  # fmt: skip
 
-    def __init__(self, tag: str, content_start: int):
+
+class _Element:
+    """An open element and the context it gives the text inside it.
+
+    The context is worked out once, when the element opens, from its parent's:
+    asking the whole stack for every text node would make deep nesting quadratic.
+    """
+
+    __slots__ = ("tag", "content_start", "parent", "items", "used", "lists", "quotes", "furniture", "hides",
+                 "leaf", "item", "cell", "thead")  # fmt: skip
+
+    def __init__(self, tag: str, content_start: int, parent: _Element | None):
         self.tag = tag
         self.content_start = content_start
+        self.parent = parent
         self.items = 0  # list items seen, for numbering an <ol>
         self.used = False  # whether an <li> already showed its marker
+        self.lists = (parent.lists if parent else 0) + (tag in ("ul", "ol", "menu"))
+        self.quotes = (parent.quotes if parent else 0) + (tag == "blockquote")
+        self.furniture = tag in _FURNITURE or bool(parent and parent.furniture)
+        if tag == "title":  # the page title is shown, though the head is not
+            self.hides = bool(parent and parent.hides and parent.tag != "head")
+        else:
+            self.hides = tag in _HIDDEN_ELEMENTS or bool(parent and parent.hides)
+        self.leaf = _LEAF.get(tag) or (parent.leaf if parent else ("paragraph", 0))
+        self.item = self if tag == "li" else (parent.item if parent else None)
+        self.cell = tag in ("td", "th") or bool(parent and parent.cell)
+        self.thead = tag == "thead" or bool(parent and parent.thead)
 
 
 class _HtmlLayout(HTMLParser):
@@ -444,6 +491,7 @@ class _HtmlLayout(HTMLParser):
         self.starts = [0] + [found.end() for found in re.finditer("\n", source)]
         self.result = Layout(blocks=[])
         self.stack: list[_Element] = []
+        self.open_count: dict[str, int] = {}  # open elements by tag, for end tags without a start
         self.block: Block | None = None
         self.row: Block | None = None
         self.tables = 0
@@ -457,8 +505,9 @@ class _HtmlLayout(HTMLParser):
         line, column = self.getpos()
         return self.starts[line - 1] + column
 
-    def open_tags(self) -> list[str]:
-        return [element.tag for element in self.stack]
+    @property
+    def top(self) -> _Element | None:
+        return self.stack[-1] if self.stack else None
 
     # --- structure -----------------------------------------------------------
     def handle_starttag(self, tag, attrs):
@@ -470,32 +519,33 @@ class _HtmlLayout(HTMLParser):
             self.pop_element(start)
         if tag in _BLOCK_ELEMENTS:
             self.block = None
-        if tag == "hr" and not self.hidden():
-            self.result.blocks.append(Block("rule", [], depth=self.depth(), quote=self.quotes(), at=start))
+        top = self.top
+        if tag == "hr" and not (top and top.hides):
+            self.result.blocks.append(Block("rule", [], depth=_lists(top), quote=_quotes(top), at=start))
         if tag == "table":
             self.tables += 1
         if tag == "tr":
             if self.row is not None:
                 self.finish_row()
-            self.row = Block("row", [], depth=self.depth(), quote=self.quotes(), table=self.tables,
-                             header="thead" in self.open_tags(), furniture=self.furniture())  # fmt: skip
+            self.row = Block("row", [], depth=_lists(top), quote=_quotes(top), table=self.tables,
+                             header=bool(top and top.thead), furniture=bool(top and top.furniture))  # fmt: skip
         if tag in ("td", "th") and self.row is not None:
             self.row.parts.append([])
         if tag not in _VOID:
-            self.stack.append(_Element(tag, end))
-            if tag == "li" and len(self.stack) > 1:
-                self.stack[-2].items += 1
+            if tag == "li" and top is not None:
+                top.items += 1
+            self.stack.append(_Element(tag, end, top))
+            self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def handle_startendtag(self, tag, attrs):
         # <br/>, <img/>: void, but still the end of a block for br.
         self.handle_starttag(tag, attrs)
         if tag not in _VOID and self.stack and self.stack[-1].tag == tag:
-            self.stack.pop()
+            self.pop_element(self.here() + len(self.get_starttag_text() or ""))
 
     def handle_endtag(self, tag):
         at = self.here()
-        tags = self.open_tags()
-        if tag in tags:
+        if self.open_count.get(tag):
             while self.stack:
                 element = self.pop_element(at)
                 if element.tag == tag:
@@ -507,6 +557,7 @@ class _HtmlLayout(HTMLParser):
 
     def pop_element(self, at: int) -> _Element:
         element = self.stack.pop()
+        self.open_count[element.tag] -= 1
         name = _INLINE_STYLES.get(element.tag)
         if name and at > element.content_start:
             self.result.styles.append((element.content_start, at, name))
@@ -519,21 +570,6 @@ class _HtmlLayout(HTMLParser):
         if row is not None and any(row.parts):
             row.parts = [part for part in row.parts if part] or [[]]
             self.result.blocks.append(row)
-
-    def depth(self) -> int:
-        return sum(1 for tag in self.open_tags() if tag in ("ul", "ol", "menu"))
-
-    def quotes(self) -> int:
-        return sum(1 for tag in self.open_tags() if tag == "blockquote")
-
-    def furniture(self) -> bool:
-        return any(tag in _FURNITURE for tag in self.open_tags())
-
-    def hidden(self) -> bool:
-        tags = self.open_tags()
-        if "head" in tags and tags[-1:] == ["title"]:
-            return False  # the page title is shown
-        return any(tag in _HIDDEN_ELEMENTS for tag in tags)
 
     # --- text ----------------------------------------------------------------
     def handle_data(self, data):
@@ -554,46 +590,37 @@ class _HtmlLayout(HTMLParser):
         self.add_text(start, found.end() - start, False)
 
     def add_text(self, start: int, length: int, blank: bool) -> None:
-        if length <= 0 or self.hidden():
+        top = self.top
+        if length <= 0 or (top and top.hides):
             return
-        tags = self.open_tags()
-        if self.row is not None and any(tag in ("td", "th") for tag in tags):
+        if self.row is not None and top is not None and top.cell:
             if self.row.parts and (self.row.parts[-1] or not blank):
                 self.row.parts[-1].append((start, start + length))
             return
         if self.block is None:
             if blank:
                 return
-            self.block = self.new_block(tags)
+            self.block = self.new_block(top)
         self.block.parts[0].append((start, start + length))
 
-    def new_block(self, tags: list[str]) -> Block:
-        kind, level = "paragraph", 0
-        for tag in reversed(tags):
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                kind, level = "heading", int(tag[1])
-                break
-            if tag == "pre":
-                kind = "code"
-                break
-            if tag == "title":
-                kind = "title"
-                break
-            if tag in ("figcaption", "caption"):
-                kind = "caption"
-                break
-            if tag in ("li", "dt", "dd", "blockquote", "p", "summary"):
-                kind = "heading" if tag == "summary" else "paragraph"
-                level = 4 if tag == "summary" else 0
-                break
-        block = Block(kind, depth=self.depth(), quote=self.quotes(), level=level, furniture=self.furniture())
-        item = next((e for e in reversed(self.stack) if e.tag == "li"), None)
+    def new_block(self, top: _Element | None) -> Block:
+        kind, level = top.leaf if top else ("paragraph", 0)
+        block = Block(kind, depth=_lists(top), quote=_quotes(top), level=level, furniture=bool(top and top.furniture))
+        item = top.item if top else None
         if item is not None and not item.used:
             item.used = True
-            parent = self.stack[self.stack.index(item) - 1] if self.stack.index(item) > 0 else None
+            parent = item.parent
             block.marker = f"{parent.items}." if parent is not None and parent.tag == "ol" else "\u2022"
         self.result.blocks.append(block)
         return block
+
+
+def _lists(element: _Element | None) -> int:
+    return element.lists if element else 0
+
+
+def _quotes(element: _Element | None) -> int:
+    return element.quotes if element else 0
 
 
 # --- plain text ---------------------------------------------------------------------------------
@@ -815,41 +842,51 @@ class Renderer:
         return "".join(self.range_html(start, end) for start, end in ranges)
 
     def range_html(self, start: int, end: int) -> str:
+        """One source range as HTML: a sweep over its edges, keeping the open elements in step."""
         candidates = self.meeting(start, end)
-        points = sorted(
-            (iv for iv in candidates if iv.start == iv.end and iv.highlight and iv.ident not in self.opened),
-            key=lambda iv: (iv.start, iv.ident),
-        )
+        points: dict[int, list[_Interval]] = {}
+        for iv in sorted(candidates, key=lambda iv: iv.ident):
+            if iv.start == iv.end and iv.highlight and iv.ident not in self.opened and start <= iv.start <= end:
+                points.setdefault(iv.start, []).append(iv)
         spans = [iv for iv in candidates if iv.start < iv.end]
-        bounds = {start, end}
+        starting: dict[int, list[_Interval]] = {}
+        ending: dict[int, list[_Interval]] = {}
+        active: list[tuple[tuple, _Interval]] = []  # covering the current piece, outermost first
         for iv in spans:
-            bounds.update(x for x in (iv.start, iv.end) if start < x < end)
+            if iv.start <= start < iv.end:
+                bisect.insort(active, (_key(iv), iv), key=lambda item: item[0])
+            elif start < iv.start < end:
+                starting.setdefault(iv.start, []).append(iv)
+            if start < iv.end < end:
+                ending.setdefault(iv.end, []).append(iv)
         hidden = self.hidden_within(start, end)
+        bounds = {start, end, *starting, *ending, *points}
         for h_start, h_end, _ in hidden:
             bounds.update(x for x in (h_start, h_end) if start < x < end)
-        bounds.update(iv.start for iv in points if start <= iv.start <= end)
         edges = sorted(bounds)
         out: list[str] = []
         stack: list[_Interval] = []
+        cursor = 0  # into `hidden`, which the pieces pass in order
         for x, y in zip(edges, edges[1:] + [None]):
-            for point in [p for p in points if p.start == x and p.ident not in self.opened]:
-                self.sync(stack, self.active(spans, x, x + 1) if y is not None else [], out)
+            for iv in ending.get(x, ()):
+                del active[bisect.bisect_left(active, _key(iv), key=lambda item: item[0])]
+            for iv in starting.get(x, ()):
+                bisect.insort(active, (_key(iv), iv), key=lambda item: item[0])
+            wanted = [iv for _, iv in active] if y is not None else []
+            for point in points.get(x, ()):
+                self.sync(stack, wanted, out)
                 out.append(self.open(point, point=True) + "</mark>")
             if y is None:
                 break
-            text = self.piece_text(x, y, hidden)
+            while cursor < len(hidden) and hidden[cursor][1] <= x:
+                cursor += 1
+            text = self.piece_text(x, y, hidden[cursor : cursor + 1])
             if not text:
                 continue
-            self.sync(stack, self.active(spans, x, y), out)
+            self.sync(stack, wanted, out)
             out.append(text)
         self.sync(stack, [], out)
         return "".join(out)
-
-    @staticmethod
-    def active(spans: list[_Interval], x: int, y: int) -> list[_Interval]:
-        covering = [iv for iv in spans if iv.start <= x and y <= iv.end]
-        # Outer first: earlier start, then longer span; ties keep highlights outside styles.
-        return sorted(covering, key=lambda iv: (iv.start, -iv.end, iv.rank, iv.ident))
 
     def sync(self, stack: list[_Interval], wanted: list[_Interval], out: list[str]) -> None:
         """Close and open elements so that the open ones are exactly `wanted`, outermost first."""
@@ -879,6 +916,11 @@ class Renderer:
             if h_start <= x < h_end:
                 return escape(text) if x == h_start else ""
         return escape(self.src[x:y])
+
+
+def _key(iv: _Interval) -> tuple:
+    """Outer first: earlier start, then longer span; ties keep highlights outside styles."""
+    return (iv.start, -iv.end, iv.rank, iv.ident)
 
 
 def _close(iv: _Interval) -> str:
