@@ -353,3 +353,17 @@ def test_long_paragraphs_and_deep_nesting_render_in_linear_time(name, source):
     # Quadratic passes took a minute or more on these; linear ones well under a second.
     assert time.perf_counter() - started < 10
     assert text.count("<article") == 1
+
+
+def test_thousands_of_findings_in_hidden_markup_are_revealed_in_one_pass():
+    import time
+
+    source = "<p>" + "word <!-- hypelint: disable=HL201 --> " * 3000 + "</p>\n"
+    run = run_of(("many.html", source))
+    assert len(run.findings) == 3000
+    started = time.perf_counter()
+    page = Page(html_report(run))
+    assert time.perf_counter() - started < 10
+    assert len(page.firsts) == 3000
+    assert all(text == "<!-- hypelint: disable=HL201 -->" for text in page.text.values())
+

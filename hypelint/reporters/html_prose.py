@@ -669,31 +669,61 @@ def reveal(result: Layout, spans: Iterable[Range]) -> None:
     an attribute) would otherwise have no highlight. Its hidden parts are
     shown as `markup`, inside the block they sit in, or as a block of their
     own where no block covers them. An empty span needs only a place.
+    All spans are judged against the layout as it was, then revealed
+    together: one pass, however many there are.
     """
     shown = _Shown(result)
+    dark: list[Range] = []  # spans with nothing visible
+    points: set[int] = set()  # empty spans with no block to sit in
     for start, end in spans:
         if end <= start:
             if not shown.overlapping(start, start, touching=True):
-                result.blocks.append(Block("raw", [[(start, start)]]))
-                shown = _Shown(result)
-            continue
-        if shown.visible(start, end):
-            continue
-        kept: list[tuple[int, int, str]] = []
-        for h_start, h_end, text in result.hidden:
-            if h_end <= start or end <= h_start or text:
-                kept.append((h_start, h_end, text))
-                continue
-            if h_start < start:
-                kept.append((h_start, start, ""))
-            if end < h_end:
-                kept.append((end, h_end, ""))
-        result.hidden = kept
-        result.styles.append((start, end, "markup"))
-        for gap in shown.uncovered(start, end):
-            _place(result, gap)
-        shown = _Shown(result)  # rare: only findings wholly in markup get here
+                points.add(start)
+        elif not shown.visible(start, end):
+            dark.append((start, end))
+    for point in sorted(points):
+        result.blocks.append(Block("raw", [[(point, point)]]))
+    if dark:
+        merged = _merge(dark)
+        result.hidden = _unhide(result.hidden, merged)
+        result.styles.extend((start, end, "markup") for start, end in merged)
+        gaps = [gap for start, end in merged for gap in shown.uncovered(start, end)]
+        _place(result, gaps)
     result.blocks.sort(key=lambda block: block.start)
+
+
+def _merge(spans: list[Range]) -> list[Range]:
+    """Spans sorted, overlapping ones joined."""
+    merged: list[Range] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _unhide(hidden: list[tuple[int, int, str]], spans: list[Range]) -> list[tuple[int, int, str]]:
+    """Hidden markup with the parts under `spans` (sorted, disjoint) shown; replacements stay."""
+    starts = [start for start, _ in spans]
+    kept: list[tuple[int, int, str]] = []
+    for h_start, h_end, text in hidden:
+        if text:
+            kept.append((h_start, h_end, text))
+            continue
+        position = h_start
+        i = max(bisect.bisect_right(starts, h_start) - 1, 0)
+        while i < len(spans) and spans[i][0] < h_end:
+            start, end = spans[i]
+            i += 1
+            if end <= position:
+                continue
+            if start > position:
+                kept.append((position, start, ""))
+            position = max(position, end)
+        if position < h_end:
+            kept.append((position, h_end, ""))
+    return kept
 
 
 class _Shown:
@@ -752,16 +782,19 @@ class _Shown:
         return gaps
 
 
-def _place(result: Layout, gap: Range) -> None:
-    """Show a range: inside the block whose extent holds it, else as a block of its own."""
-    for block in result.blocks:
-        ranges = list(block.ranges())
-        if ranges and ranges[0][0] <= gap[0] and gap[1] <= max(b for _, b in ranges):
+def _place(result: Layout, gaps: list[Range]) -> None:
+    """Show ranges: each inside the block whose extent holds it, else as a block of its own."""
+    blocks = sorted((block for block in result.blocks if any(block.parts)), key=lambda block: block.start)
+    starts = [block.start for block in blocks]
+    reach = [max(b for _, b in block.ranges()) for block in blocks]
+    for gap in gaps:
+        i = bisect.bisect_right(starts, gap[0]) - 1
+        if i >= 0 and gap[1] <= reach[i]:
+            block = blocks[i]
             part = next((p for p in reversed(block.parts) if p and p[0][0] <= gap[0]), block.parts[0])
-            part.append(gap)
-            part.sort()
-            return
-    result.blocks.append(Block("raw", [[gap]]))
+            bisect.insort(part, gap)
+        else:
+            result.blocks.append(Block("raw", [[gap]]))
 
 
 # --- rendering ------------------------------------------------------------------------------------
