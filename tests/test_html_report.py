@@ -116,6 +116,12 @@ def test_every_finding_is_highlighted_and_clicking_one_shows_its_message(browser
 
     card = page.locator("#card")
     assert card.is_hidden()
+    # Hovering shows a finding's card; moving away hides it again.
+    page.locator("mark#f8").hover()
+    assert card.is_visible() and findings[7]["message"] in card.inner_text()
+    page.mouse.move(2, 300)
+    page.wait_for_timeout(400)
+    assert card.is_hidden()
     target = findings[4]
     page.locator("mark#f5").click()
     assert card.is_visible()
