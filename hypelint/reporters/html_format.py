@@ -265,7 +265,8 @@ def _overview(files: list[FileResult]) -> str:
 
 
 def _rate_bar(rate: float, top: float) -> str:
-    width = 0 if top <= 0 else max(1, round(60 * rate / top)) if rate else 0
+    """A small bar of a file's hype rate against the run's highest (at least a sliver when not 0)."""
+    width = max(1, round(60 * rate / top)) if rate > 0 and top > 0 else 0
     return (
         f'<svg class="rate-bar" viewBox="0 0 60 8" width="60" height="8" aria-hidden="true">'
         f'<rect class="track" x="0" y="0" width="60" height="8" rx="2"/>'
