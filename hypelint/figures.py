@@ -18,7 +18,11 @@ _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a\s+hundred|hundreds|thousands|millions|billions|dozens|tens\s+of\s+thousands)"
 )
-_AMOUNT = r"\d+(?:[.,]\d+)*"
+# An amount starts where its number starts and takes all of it (possessive):
+# tried from every digit of "1.1.1.1..." it read to the end from each, which
+# is quadratic in the run. A match never starts inside a number anyway: the
+# one starting at the number's first digit comes first.
+_AMOUNT = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d++)*+"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|tn)\b"
 
 STATISTIC = regex.compile(
@@ -53,7 +57,7 @@ _NOT_A_FIGURE = regex.compile(
   | \b\d+(?:st|nd|rd|th)\b
   | \b[A-Za-z]+[-‐]?\d+(?:\.\d+)*[A-Za-z]*\b
   | \b(?:version|v|release|model|gen(?:eration)?|series|mark|mk|phase|level|tier|chapter|section|page|episode|season|round|stage|day|week|no\.?)\s*\d+(?:\.\d+)*\b
-  | \b\d+(?:\.\d+)*\s*[BbMm]\b(?=\s+(?:model|parameter))
+  | \b(?<!\d\.)\d++(?:\.\d++)*+\s*[BbMm]\b(?=\s+(?:model|parameter))
   | \b(?:first|second|latter|early|late)\s+half\s+of\b | \bhalf\s+of\s+(?:19|20)\d\d\b
     """
 )

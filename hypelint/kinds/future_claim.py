@@ -17,7 +17,7 @@ Params:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Iterator
 
 import regex
@@ -125,6 +125,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if not horizon and not wills:
             continue
         sweeping = bool(horizon) or view.boosted
+        # Whether the sentence names a near date: asked for each "will", found once.
+        near_date = cache(lambda text=text: bool(_NEAR_DATE.search(text)))
         if not sweeping:
             for will in wills:
                 after = text[will.end() : will.end() + 60]
@@ -136,9 +138,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
                     params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before)
                 ):
                     sweeping = True
-                elif _generic(params, before) and not _scheduled(params, text, after):
+                elif _generic(params, before) and not _scheduled(params, after, near_date):
                     sweeping = True
-        if not sweeping or _scheduled(params, text, text):
+        if not sweeping or _scheduled(params, text, near_date):
             continue
         previous = [s for s in context.neighbours(view, 1) if s.index == view.index - 1]
         if previous and previous[0].attributed and not view.boosted and not _strong(params, text):
@@ -164,18 +166,26 @@ def _future_horizon(text: str, year: int) -> bool:
     return False
 
 
+# How far back a "will" looks for the start of its clause. A subject is never
+# this far from its verb in prose; without the bound, a sentence with no
+# punctuation and thousands of "will"s was read from its start for each.
+_CLAUSE_REACH = 300
+
+
 def _clause_before(text: str, position: int) -> str:
-    start = max(text.rfind(mark, 0, position) for mark in (",", ";", ":", "—", " – ", "(", "that "))
-    return text[start + 1 if start >= 0 else 0 : position]
+    reach = max(0, position - _CLAUSE_REACH)
+    start = max(text.rfind(mark, reach, position) for mark in (",", ";", ":", "—", " – ", "(", "that "))
+    return text[start + 1 if start >= 0 else reach : position]
 
 
 def _generic(params: Params, subject: str) -> bool:
     return bool(params.subject_pattern and params.subject_pattern.search(subject))
 
 
-def _scheduled(params: Params, text: str, after: str) -> bool:
-    """Logistics: a schedule verb with a near date ("will vote on Thursday")."""
-    return bool(params.schedule_pattern and params.schedule_pattern.search(after) and _NEAR_DATE.search(text))
+def _scheduled(params: Params, after: str, near_date) -> bool:
+    """Logistics: a schedule verb with a near date ("will vote on Thursday");
+    `near_date()` says whether the sentence names one."""
+    return bool(params.schedule_pattern and params.schedule_pattern.search(after) and near_date())
 
 
 def _strong(params: Params, text: str) -> bool:
