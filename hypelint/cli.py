@@ -350,6 +350,11 @@ def _write_atomically(path: str, text: str, option: str = "--output") -> None:
         handle, temporary = tempfile.mkstemp(prefix=".hypelint-", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        # mkstemp makes the file private (0600); a report is as readable as
+        # any file the user creates.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
     except OSError as exc:
         raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
