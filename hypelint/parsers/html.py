@@ -1,7 +1,8 @@
 """HTML drafts into prose blocks, with positions pointing into the HTML source.
 
-Uses the standard library's tolerant parser: it reports where each piece of
-text starts, so no position is ever searched for. Text in script, style, pre,
+Tokens come from html_tokens.py, each with its source offsets, so no
+position is ever searched for (the standard library's parser is quadratic
+on unclosed constructs and can raise on malformed ones). Text in script, style, pre,
 code, template, svg and math, and every attribute, is never prose. Block
 elements (p, li, h1-h6, td, blockquote, figcaption, title ...) end one block
 and start the next; inline elements (a, em, span ...) continue it.
@@ -9,12 +10,10 @@ and start the next; inline elements (a, em, span ...) continue it.
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
 from ..model import Document, Link, Span
-from .builder import _ENTITY, BlockBuilder
+from .builder import BlockBuilder
 from .frontmatter import parse_date
+from .html_tokens import tokenize
 
 _SKIPPED = {"script", "style", "pre", "code", "template", "svg", "math", "textarea", "noscript", "kbd", "samp"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -48,10 +47,7 @@ _DATE_META = {"date", "pubdate", "publish-date", "article:published_time", "dc.d
 
 def parse_html(text: str, path: str | None = None) -> Document:
     doc = Document(text=text, path=path, fmt="html", blocks=[])
-    reader = _Reader(doc)
-    reader.feed(text)
-    reader.close()
-    reader.flush()
+    _Reader(doc).read()
     return doc
 
 
@@ -109,12 +105,13 @@ class _OpenElements:
         return tag
 
 
-class _Reader(HTMLParser):
+class _Reader:
+    """Builds blocks from the tokens, tracking open elements as browsers do."""
+
     def __init__(self, doc: Document):
-        super().__init__(convert_charrefs=False)
         self.doc = doc
         self.src = doc.text
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.src)]
+        self.position = 0  # where the token being read starts
         self.stack = _OpenElements()
         self.skip_depth = 0
         self.skip_start = 0
@@ -122,10 +119,25 @@ class _Reader(HTMLParser):
         self.block_start = 0
         self.links: list[tuple[int, str]] = []
 
-    # --- positions ---------------------------------------------------------
+    def read(self) -> None:
+        src = self.src
+        for token in tokenize(src):
+            self.position = token.start
+            if token.kind == "data":
+                self.handle_data(src[token.start : token.end])
+            elif token.kind == "start" and token.closed:
+                self.handle_startendtag(token.name, token.attrs)
+            elif token.kind == "start":
+                self.handle_starttag(token.name, token.attrs)
+            elif token.kind == "end":
+                self.handle_endtag(token.name)
+            else:
+                self.handle_comment(token.end)
+        self.position = len(src)
+        self.flush()
+
     def here(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        return self.position
 
     # --- blocks ------------------------------------------------------------
     def leaf(self) -> tuple[str, int, tuple[str, ...]]:
@@ -149,7 +161,7 @@ class _Reader(HTMLParser):
             self.block_start = at
         self.builder.add_raw(raw, at)
 
-    # --- parser callbacks ----------------------------------------------------
+    # --- tokens --------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
         at = self.here()
         if self.skip_depth:
@@ -209,27 +221,8 @@ class _Reader(HTMLParser):
             return
         self.add_text(data, at)
 
-    def handle_entityref(self, name):
-        self._reference("&" + name)
-
-    def handle_charref(self, name):
-        self._reference("&#" + name)
-
-    def _reference(self, bare: str) -> None:
-        if self.skip_depth:
-            return
-        at = self.here()
-        found = _ENTITY.match(self.src, at)
-        # A reference with no closing ";" ("AT&T", "R&D") is text as written,
-        # not something to drop.
-        raw = found.group() if found else bare
-        if self.src.startswith(raw, at):
-            self.add_text(raw, at)
-
-    def handle_comment(self, data):
-        at = self.here()
-        end = self.src.find("-->", at)
-        span = Span(at, end + 3 if end >= 0 else len(self.src))
+    def handle_comment(self, end: int) -> None:
+        span = Span(self.here(), end)
         self.doc.excluded.append(span)
         if not self.skip_depth:
             self.doc.comments.append(span)
