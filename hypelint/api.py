@@ -60,7 +60,7 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
     metrics = document_metrics(prose_texts(doc.blocks))
     return FileResult(
         path=path or "-", findings=findings, words=doc.word_count, source=doc.text, fail_on=config.fail_on,
-        metrics=metrics,
+        metrics=metrics, rule_errors=list(doc.rule_errors),
     )
 
 
@@ -127,7 +127,9 @@ def lint_paths(paths: Iterable[str], config: Config | None = None) -> RunResult:
         if isinstance(found, InputError):
             run.errors.append(str(found))
             continue
-        run.files.append(lint_file(path, found))
+        result = lint_file(path, found)
+        run.files.append(result)
+        run.errors.extend(result.rule_errors)
         collect_rules(run, found)
     return run
 

@@ -121,8 +121,9 @@ class Cache:
         return result
 
     def put(self, key: str, result: FileResult, source: str | None) -> None:
-        """Store a result; a result with an error is not stored (it is cheap to redo)."""
-        if result.error is not None:
+        """Store a result; a result with an error is not stored (it is cheap to
+        redo), nor one with a rule skipped (a pattern's time depends on the machine)."""
+        if result.error is not None or result.rule_errors:
             return
         if not self._pruned:
             self.prune()

@@ -190,6 +190,7 @@ def _lint(args, paths: list[str], narrow=None) -> RunResult:
     for slot, config in slots:
         result = slot if isinstance(slot, FileResult) else results[slot]
         run.files.append(narrow(result, config) if narrow else result)
+        run.errors.extend(result.rule_errors)  # a rule skipped on a file: one line on stderr, exit 2
     return run
 
 

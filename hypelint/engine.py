@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import regex
 
+from .guard import PatternTimeout
 from .kinds import kind_module
-from .model import Document, Finding, Match, Span
+from .model import Document, Finding, Match, Span, SpanIndex
 from .rules import Rule, specificity
 from .suppress import apply_suppressions
 
@@ -35,21 +36,23 @@ def lint_document(
     """Findings for one document from the given (already selected) rules.
 
     `ignore` holds selectors that apply to this file only (per-file-ignores).
+    A rule whose pattern runs past its time budget (guard.py) is skipped for
+    this document, with a line in `doc.rule_errors`; the others still run.
     """
     by_code = {rule.code: rule for rule in rules}
-    accepted = _accepted_spans(doc, accept)
+    accepted = SpanIndex(_accepted_spans(doc, accept))
     findings: list[Finding] = []
     for rule in rules:
         if rule.kind == UNUSED_SUPPRESSION_KIND or not _on_topic(doc, rule):
             continue
-        for match in kind_module(rule.kind).check(doc, rule):
-            if doc.is_excluded(match.span) or any(span.overlaps(match.span) for span in accepted):
+        for match in _guarded(doc, rule, kind_module(rule.kind).check, doc, rule):
+            if doc.is_excluded(match.span) or accepted.overlaps(match.span):
                 continue
             findings.append(make_finding(doc, rule, match))
     for rule in rules:
         after = getattr(kind_module(rule.kind), "check_findings", None)
         if after and _on_topic(doc, rule):
-            findings.extend(make_finding(doc, rule, match) for match in list(after(doc, rule, findings)))
+            findings.extend(make_finding(doc, rule, match) for match in _guarded(doc, rule, after, doc, rule, findings))
 
     def selects(finding: Finding, selector: str) -> bool:
         rule = by_code.get(finding.rule)
@@ -71,6 +74,16 @@ def lint_document(
 # scores nested units (a paragraph and a sentence in it); style checks are
 # independent (a misspelling inside a clichéd phrase is still a misspelling).
 _INDEPENDENT = ("meta", "readability", "style")
+
+
+def _guarded(doc: Document, rule: Rule, check, *args) -> list[Match]:
+    """All of a rule's matches, or none (and a line in `doc.rule_errors`) when
+    one of its patterns ran past its time budget: a rule half run is skipped."""
+    try:
+        return list(check(*args))
+    except PatternTimeout:
+        doc.rule_errors.append(f"rule {rule.code} ({rule.path}): pattern timed out on {doc.path or '-'}; rule skipped")
+        return []
 
 
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:

@@ -196,6 +196,8 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     date: date | None = None
+    # Rules skipped on this document (a pattern past its time budget), one line each.
+    rule_errors: list[str] = field(default_factory=list)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -330,6 +332,8 @@ class FileResult:
     fail_on: str = "warning"  # the fail level of the config that applied
     # Document figures (word counts, grade levels): readability.document_metrics.
     metrics: dict[str, Any] = field(default_factory=dict)
+    # Rules skipped on this file, one line each: the other rules' findings stand.
+    rule_errors: list[str] = field(default_factory=list)
 
 
 @dataclass

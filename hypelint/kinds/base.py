@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import regex
 
+from ..guard import GuardedPattern
 from ..model import Block, Document
 
 
@@ -87,12 +88,13 @@ def scoped_blocks(doc: Document, scope: tuple[str, ...]) -> Iterator[tuple[int, 
             yield index, block
 
 
-def term_pattern(terms: tuple[str, ...], is_regex: bool = False) -> regex.Pattern:
+def term_pattern(terms: tuple[str, ...], is_regex: bool = False) -> GuardedPattern:
     """One case-insensitive alternation of whole-word terms, longest first.
 
     A space in a term matches any run of white space (a line break included)
     and a hyphen matches a hyphen, a dash or a space, so "game-changing"
-    finds "game changing" too.
+    finds "game changing" too. Every search of it runs within a time budget
+    (guard.py), so a catastrophic pattern cannot hang a run.
     """
     parts = []
     for term in sorted(terms, key=len, reverse=True):
@@ -102,11 +104,31 @@ def term_pattern(terms: tuple[str, ...], is_regex: bool = False) -> regex.Patter
         escaped = regex.escape(term.strip())
         escaped = escaped.replace(r"\ ", r"\s+").replace(r"\-", r"[-‐‑–\s]?")
         parts.append(escaped)
-    return regex.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", regex.I | regex.V0)
+    return GuardedPattern(regex.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", regex.I | regex.V0))
 
 
-def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> regex.Pattern:
+# Limits on what one param of a rule may list: far above what any pack
+# needs (the shipped ones list at most 69 terms of at most 772 characters),
+# low enough that a pasted word list or a generated monster is refused with
+# a clear error rather than compiled for minutes.
+MAX_TERMS = 2000
+MAX_TERM_LENGTH = 2000
+MAX_TERMS_LENGTH = 200_000
+
+
+def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> GuardedPattern:
     """term_pattern, with a bad pattern reported as a bad param of the rule."""
+    what = "patterns" if is_regex else "phrases"
+    if len(terms) > MAX_TERMS:
+        raise ValueError(f"param {param!r} lists {len(terms)} {what}; the limit is {MAX_TERMS}")
+    longest = max(terms, key=len, default="")
+    if len(longest) > MAX_TERM_LENGTH:
+        raise ValueError(
+            f"param {param!r} has a {what[:-1]} of {len(longest)} characters ({longest[:30]!r}...); "
+            f"the limit is {MAX_TERM_LENGTH}"
+        )
+    if sum(map(len, terms)) > MAX_TERMS_LENGTH:
+        raise ValueError(f"param {param!r} lists {what} of {sum(map(len, terms))} characters in all; the limit is {MAX_TERMS_LENGTH}")
     try:
         return term_pattern(terms, is_regex)
     except regex.error as exc:
