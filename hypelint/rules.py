@@ -21,6 +21,8 @@ SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "bl
 _REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
 _OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion", "topic", "explicit")
 _CODE = re.compile(r"HL\d{3}")
+# A rule is a page of YAML; anything much larger is a mistake (or worse).
+MAX_RULE_FILE_BYTES = 256 * 1024
 _NAME = re.compile(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")
 
 
@@ -113,11 +115,19 @@ def _load_pack(folder: Path, validate: bool) -> list[Rule]:
 def load_rule(path: Path, pack: str, validate: bool = True) -> Rule:
     import yaml
 
+    from .source import InputError, read_bytes
+
     try:
-        # libyaml's loader when PyYAML has it: every run loads every rule
-        # file (over a hundred), and the pure-Python loader is ten times slower.
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as exc:
+        # Only a regular file of sensible size is read (a FIFO named x.yaml
+        # in a pack must not stall the run). libyaml's loader when PyYAML has
+        # it: every run loads every rule file (over a hundred), and the
+        # pure-Python loader is ten times slower. Either way the *safe* loader:
+        # a rule file builds plain data, never Python objects.
+        text = read_bytes(str(path), MAX_RULE_FILE_BYTES).decode("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except InputError as exc:
+        raise RuleError(f"{exc}") from None
+    except UnicodeDecodeError as exc:
         raise RuleError(f"{path}: cannot read rule file ({exc})") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
@@ -141,6 +151,9 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     for key in ("code", "name", "message", "description", "rationale", "kind", "category", "severity"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise fail(key, "must be a non-empty string")
+    for key in ("reference", "suggestion"):  # checked, never str()-ed: YAML aliases can nest a bomb
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise fail(key, "must be a string")
     if not _CODE.fullmatch(data["code"]):
         raise fail("code", f"{data['code']!r} is not 'HL' followed by three digits")
     if not _NAME.fullmatch(data["name"]):

@@ -62,8 +62,15 @@ def read_file(path: str) -> str:
     return decode(read_bytes(path), path)
 
 
-def read_bytes(path: str) -> bytes:
-    """Read one draft's bytes (size-checked), raising InputError with a one-line reason."""
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """Read one draft's bytes (size-checked), raising InputError with a one-line reason.
+
+    Only a regular file is read: a FIFO, socket or device is never opened for
+    reading in a way that could wait. The file is opened without blocking
+    and checked again once open (something put in its place after the first
+    look cannot stall the run), and at most `limit` + 1 bytes are read, so a
+    file that grows meanwhile is refused rather than read whole.
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -72,10 +79,18 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file")
-    if info.st_size > MAX_BYTES:
-        raise InputError(f"{path}: file too large ({info.st_size} bytes; limit {MAX_BYTES})")
+    if info.st_size > limit:
+        raise InputError(f"{path}: file too large ({info.st_size} bytes; limit {limit})")
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise InputError(f"{path}: not a regular file")
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise InputError(f"{path}: file too large (more than {limit} bytes)")
+    return data
+
