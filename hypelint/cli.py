@@ -23,7 +23,7 @@ from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
 from .gitdiff import GitDiffError, only_changed
 from .model import SEVERITY_RANK, FileResult, RunResult
 from .rules import RuleError, load_packs
-from .source import BINARY_FORMATS, InputError, decode, format_for
+from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, InputError, decode, format_for
 
 OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -253,6 +253,7 @@ def _baseline(args) -> int:
     output = args.output or config_for(None, args.config).baseline or DEFAULT_BASELINE
     if "-" in paths:
         raise UsageError("a baseline records files; stdin ('-') has no path to record")
+    _refuse_input_as_output(output, paths)
     run = _lint(args, paths)
     for error in run.errors + [file.error for file in run.files if file.error]:
         _error(error)
@@ -333,22 +334,47 @@ def _report(args, run: RunResult) -> None:
 
 
 def _refuse_input_as_output(output: str, paths: list[str]) -> None:
+    """Stop before linting when the report would overwrite a draft: `output`
+    names a folder, an input file (by any path or hard link), or a file with
+    a draft's suffix inside an input folder (the next run would lint it)."""
     if os.path.isdir(output):
         raise UsageError(f"--output {output}: is a folder; give a file name")
     target = os.path.realpath(output)
+    drafts = tuple(FORMAT_BY_SUFFIX)
     for given in paths:
         if given == "-":
             continue
         source = os.path.realpath(given)
-        if target == source or (os.path.isdir(source) and target.startswith(source + os.sep)
-                                and os.path.splitext(target)[1].lower() in (".md", ".markdown", ".txt", ".html", ".htm")):  # fmt: skip
+        if target == source or _same_file(output, given) or (
+            os.path.isdir(source) and _within(target, source) and os.path.splitext(target)[1].lower() in drafts
+        ):
             raise UsageError(f"--output {output}: is also an input; hypelint never overwrites a draft")
 
 
+def _within(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([folder, path]) == folder
+    except ValueError:  # on different drives
+        return False
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either does not exist (yet): not the same file
+        return False
+
+
 def _write_atomically(path: str, text: str, option: str = "--output") -> None:
+    """Write `path` whole or not at all: into a temporary file beside it, then
+    renamed over it. A failed write (a full disk) removes the temporary file
+    and leaves whatever was at `path` as it was."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".hypelint-", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
         # mkstemp makes the file private (0600); a report is as readable as
@@ -357,8 +383,14 @@ def _write_atomically(path: str, text: str, option: str = "--output") -> None:
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
-    except OSError as exc:
-        raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
+    except BaseException as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
+        raise
 
 
 # --- rules, explain, config ---------------------------------------------------------
