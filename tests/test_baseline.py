@@ -10,8 +10,9 @@ reported; a fixed sentence leaves a stale entry that is counted.
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
+
+from gitrepo import git
 
 from hypelint.baseline import fingerprint
 
@@ -24,15 +25,6 @@ OLD = textwrap.dedent("""\
 
     Its makers call it game-changing.
 """)
-
-
-def git(cwd, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main",
-         "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return done.stdout
 
 
 def findings(result) -> list[tuple[str, int, str]]:

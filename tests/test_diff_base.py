@@ -7,10 +7,10 @@ line and exits 2.
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
 
 import pytest
+from gitrepo import git
 
 from hypelint.gitdiff import touches
 from hypelint.model import Finding
@@ -26,15 +26,6 @@ BEFORE = textwrap.dedent("""\
 
     It is the best chatbot ever built.
 """)
-
-
-def git(cwd, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main",
-         "-c", "commit.gpgsign=false", *args],
-        cwd=cwd, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return done.stdout
 
 
 def where(result) -> list[tuple[str, str, int]]:
