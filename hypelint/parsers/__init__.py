@@ -13,7 +13,10 @@ from ..model import Document, Link, Span, SpanIndex
 from ..suppress import read_directives
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]*\w\b")
+# The local part is at most 64 characters (RFC 5321). Unbounded, each start
+# in a long run of word characters and dots ("1.1.1.1...") read the run to
+# its end looking for an "@": quadratic in the run.
+EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]+\.[\w.-]*\w\b")
 
 
 def parse(text: str, fmt: str, path: str | None = None) -> Document:
