@@ -95,21 +95,25 @@ def align(builder: BlockBuilder, content: str, source: str, cursor: int, limit: 
     if source.startswith(content, cursor):
         builder.add(content, cursor)
         return cursor + len(content)
-    # The content may follow markup only: search no further than the end of
-    # the markup that runs from the cursor (searching to the block's end for
-    # every piece that is not verbatim made a paragraph of escapes quadratic).
-    markup = _MARKUP_RUN.match(source, cursor, limit)
-    markup_end = markup.end() if markup else cursor
-    found = source.find(content, cursor, min(limit, markup_end + len(content)))
-    if found >= 0:
-        builder.add(content, found)
-        return found + len(content)
+    # The content may follow markup only: look for it at each position of
+    # the markup that runs from the cursor, nearest first. Searching to the
+    # block's end for every piece not written verbatim (a paragraph of
+    # escapes), or measuring the whole run of markup first ("-_-_-_..." has a
+    # piece between each pair of underscores), was quadratic.
+    pos = cursor
+    while pos < limit:
+        if source.startswith(content, pos, limit):
+            builder.add(content, pos)
+            return pos + len(content)
+        if source[pos] not in _MARKUP:
+            break
+        pos += 1
     for char in content:
         cursor = _align_char(builder, char, source, cursor, limit)
     return cursor
 
 
-_MARKUP_RUN = re.compile(r"[*_~\[\]!<>#`\\ \t\r\n|:\-=+]*")
+_MARKUP = frozenset("*_~[]!<>#`\\ \t\r\n|:-=+")
 
 
 def _align_char(builder: BlockBuilder, char: str, source: str, cursor: int, limit: int) -> int:
