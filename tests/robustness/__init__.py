@@ -1,0 +1,1 @@
+"""Robustness: hostile input, property-based tests, safe user rules, nothing lost."""
