@@ -32,8 +32,11 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Iterable
+
+# Tokens in linear time on any input: html.parser rescans the page for each
+# unclosed construct and can raise AssertionError on malformed declarations.
+from ..parsers.html_tokens import TokenParser
 
 # --- the layout ---------------------------------------------------------------------------------
 
@@ -482,11 +485,11 @@ class _Element:
         self.thead = tag == "thead" or bool(parent and parent.thead)
 
 
-class _HtmlLayout(HTMLParser):
+class _HtmlLayout(TokenParser):
     """Text nodes of an HTML draft in display blocks; tags are never shown."""
 
     def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.src = source
         self.starts = [0] + [found.end() for found in re.finditer("\n", source)]
         self.result = Layout(blocks=[])

@@ -28,7 +28,9 @@ Contract (a human format: layout may change, the content below stays):
 
 from __future__ import annotations
 
+import bisect
 import io
+import itertools
 from typing import TYPE_CHECKING
 
 from . import (
@@ -121,15 +123,17 @@ def _print_file(console: Console, file: FileResult) -> None:
     findings = sorted(file.findings, key=lambda f: f.sort_key())
     # Positions padded to one width so that severities and codes line up.
     pad = max((len(_position(f)) for f in findings), default=0)
+    measured: dict[int, tuple[list[tuple[str, int]], list[int]]] = {}  # per line: its cells, measured once
     for finding in findings:
-        _print_finding(console, finding, lines, pad)
+        _print_finding(console, finding, lines, pad, measured)
 
 
 def _position(finding: Finding) -> str:
     return f"{finding.line}:{finding.column}"
 
 
-def _print_finding(console: Console, finding: Finding, lines: list[str] | None, pad: int) -> None:
+def _print_finding(console: Console, finding: Finding, lines: list[str] | None, pad: int,
+                   measured: dict[int, tuple[list[tuple[str, int]], list[int]]] | None = None) -> None:
     from rich.text import Text
 
     style = SEVERITY_STYLES.get(finding.severity, "")
@@ -144,7 +148,13 @@ def _print_finding(console: Console, finding: Finding, lines: list[str] | None, 
     )
     console.print(header)
     if lines is not None and 1 <= finding.line <= len(lines):
-        source, carets = _underline(lines[finding.line - 1], finding, console.width - len(INDENT))
+        # A line is measured once however many findings it holds: measuring it
+        # for each made a long line full of findings quadratic.
+        measured = {} if measured is None else measured
+        if finding.line not in measured:
+            cells = _cells(lines[finding.line - 1])
+            measured[finding.line] = (cells, list(itertools.accumulate((w for _, w in cells), initial=0)))
+        source, carets = _underline(measured[finding.line], finding, console.width - len(INDENT))
         # Cropped rather than wrapped: a wrapped line would lose its carets.
         console.print(Text(INDENT) + Text(source), no_wrap=True, overflow="crop")
         console.print(Text(INDENT) + Text(carets, style=style), no_wrap=True, overflow="crop")
@@ -196,44 +206,44 @@ def _cells(line: str) -> list[tuple[str, int]]:
     return pieces
 
 
-def _underline(line: str, finding: Finding, width: int) -> tuple[str, str]:
-    """The displayed source line and the caret line beneath it."""
-    pieces = _cells(line)
+def _underline(line: tuple[list[tuple[str, int]], list[int]], finding: Finding, width: int) -> tuple[str, str]:
+    """The displayed source line and the caret line beneath it; `line` is its
+    cells and their running total of widths (`prefix[i]`: cells before piece i)."""
+    pieces, prefix = line
     start = min(max(finding.column - 1, 0), len(pieces))
     end = finding.end_column - 1 if finding.end_line == finding.line else len(pieces)
     end = min(max(end, start), len(pieces))
-    lead = sum(w for _, w in pieces[:start])
-    span = sum(w for _, w in pieces[start:end])
-    shown, lead, span = _window(pieces, lead, max(span, 1), max(width, 10))
+    lead = prefix[start]
+    span = prefix[end] - prefix[start]
+    shown, lead, span = _window(pieces, prefix, lead, max(span, 1), max(width, 10))
     return shown, " " * lead + "^" * span
 
 
-def _window(pieces: list[tuple[str, int]], lead: int, span: int, width: int) -> tuple[str, int, int]:
+def _window(pieces: list[tuple[str, int]], prefix: list[int], lead: int, span: int, width: int) -> tuple[str, int, int]:
     """Fit a line into `width` cells, keeping the start of the underlined span in view.
 
     Returns the text to show and the caret offset and length within it. A
-    line that is cut shows "…" where text was left out.
+    line that is cut shows "…" where text was left out. The pieces shown are
+    found by bisecting `prefix`, so a long line costs little per finding.
     """
-    total = sum(cells for _, cells in pieces)
+    total = prefix[-1]
     if total + 1 <= width:  # +1: a caret just past the end must fit too
         return "".join(text for text, _ in pieces), lead, span
     budget = width - 2  # room for an ellipsis at either end
     # Some context before the span, but never a window past the line's end.
     left = max(0, min(lead - budget // 4, total + 1 - budget))
-    shown: list[str] = []
-    first, used, position = None, 0, 0
-    for text, cells in pieces:
-        if left <= position and position + cells <= left + budget:
-            first = position if first is None else first
-            shown.append(text)
-            used += cells
-        position += cells
-    first = left if first is None else first
-    prefix = "…" if first > 0 else ""
+    # The pieces that start at or after `left` and end within the budget.
+    start = bisect.bisect_left(prefix, left, 0, len(pieces))
+    stop = bisect.bisect_right(prefix, left + budget) - 1
+    if stop > start:
+        first, used, shown = prefix[start], prefix[stop] - prefix[start], [text for text, _ in pieces[start:stop]]
+    else:
+        first, used, shown = left, 0, []
+    prefix_mark = "…" if first > 0 else ""
     suffix = "…" if first + used < total else ""
-    new_lead = max(lead - first, 0) + len(prefix)
-    visible = len(prefix) + used + 1 - new_lead  # cells left for carets
-    return prefix + "".join(shown) + suffix, new_lead, max(1, min(span, visible))
+    new_lead = max(lead - first, 0) + len(prefix_mark)
+    visible = len(prefix_mark) + used + 1 - new_lead  # cells left for carets
+    return prefix_mark + "".join(shown) + suffix, new_lead, max(1, min(span, visible))
 
 
 # --- hype profile -----------------------------------------------------------------
