@@ -231,3 +231,22 @@ def test_html_nesting_is_capped_as_in_browsers():
     doc = parse(deep, "html")
     assert [block.text for block in doc.blocks] == ["Deep"]
     assert 0 < len(doc.blocks[0].containers) <= MAX_DEPTH
+
+
+def test_every_report_format_renders_the_hostile_inputs(tmp_path):
+    """Reports read the drafts too (the rich and HTML reports show their
+    lines): each format renders every clean case without raising. "cues" is
+    full size: a long line holding thousands of findings."""
+    from hypelint.api import lint_paths
+    from hypelint.reporters import FORMATS, ReportOptions, render
+
+    for case in CASES:
+        if case.outcome == "clean" and not case.large:
+            size = 100_000 if case.name == "cues" else min(case.size, 30_000)
+            (tmp_path / f"{case.name}-{case.filename}").write_bytes(case.make(size))
+    run = lint_paths([str(tmp_path)])
+    assert run.errors == [] and all(file.error is None for file in run.files)
+    assert sum(len(file.findings) for file in run.files) > 1000
+    for output in FORMATS:
+        text = render(output, run, ReportOptions(width=100, version="test"))
+        assert text.strip(), output
