@@ -124,6 +124,7 @@ def _read(data: bytes, name: str) -> list[_Paragraph]:
     except ImportError:
         raise InputError(f"{name}: {MISSING}") from None
     try:
+        _check_unpacked_size(data, name)
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{name}: not a Word .docx file ({_reason(exc)})") from None
@@ -134,6 +135,19 @@ def _read(data: bytes, name: str) -> list[_Paragraph]:
     reader = _Reader(document, WD_STYLE_TYPE.PARAGRAPH)
     reader.container(document.element.body, ())
     return reader.paragraphs
+
+
+# A Word file is a zip; what it unpacks to is read into memory. A small file
+# may unpack to gigabytes (a zip bomb), so the sizes its directory declares
+# are added up first (zipfile never unpacks more than a member declares).
+MAX_UNPACKED = 256 * 1024 * 1024
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(member.file_size for member in package.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise InputError(f"{name}: unpacks to {unpacked} bytes, more than the {MAX_UNPACKED} a Word draft may; not read")
 
 
 def _reason(exc: Exception) -> str:
