@@ -16,10 +16,16 @@ stressed vowels), so hypelint's scores and textstat's agree; and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from types import ModuleType
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+# No word is this long; a run of letters that is (a pasted hash, a line of
+# "aaaa...") is counted by its vowel groups, since hyphenating a megabyte
+# "word" takes pyphen seconds.
+_LONGEST_WORD = 64
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +73,8 @@ def count(word: str) -> int:
         return known
     if "-" in key:
         return sum(count(part) for part in key.split("-") if part)
+    if len(key) > _LONGEST_WORD:
+        return max(1, len(_VOWEL_GROUPS.findall(key)))
     # pyphen marks where a word may break; n breaks leave n + 1 pieces.
     return len(_hyphenator().positions(key)) + 1
 

@@ -59,7 +59,7 @@ def test_every_case_passes_in_each_format_it_could_be_given_as(tmp_path, check):
     for case in CASES:
         if case.outcome != "clean" or case.large or case.size > 300_000:
             continue
-        data = case.make(min(case.size, 40_000))
+        data = case.make(min(case.size, 25_000))
         for suffix in suffixes:
             name = f"{case.name}{suffix}"
             (tmp_path / name).write_bytes(data)
@@ -242,11 +242,11 @@ def test_every_report_format_renders_the_hostile_inputs(tmp_path):
 
     for case in CASES:
         if case.outcome == "clean" and not case.large:
-            size = 100_000 if case.name == "cues" else min(case.size, 30_000)
+            size = 60_000 if case.name == "cues" else min(case.size, 15_000)
             (tmp_path / f"{case.name}-{case.filename}").write_bytes(case.make(size))
     run = lint_paths([str(tmp_path)])
     assert run.errors == [] and all(file.error is None for file in run.files)
-    assert sum(len(file.findings) for file in run.files) > 1000
+    assert sum(len(file.findings) for file in run.files) > 1000  # "cues" alone holds thousands
     for output in FORMATS:
         text = render(output, run, ReportOptions(width=100, version="test"))
         assert text.strip(), output

@@ -37,6 +37,7 @@ PROPERTY = settings(
     max_examples=250,
     deadline=None,
     derandomize=True,
+    database=None,  # derandomized: nothing to remember between runs, no .hypothesis folder
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
