@@ -23,7 +23,7 @@ from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
 from .gitdiff import GitDiffError, only_changed
 from .model import SEVERITY_RANK, FileResult, RunResult
 from .rules import RuleError, load_packs
-from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, InputError, decode, format_for
+from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, MAX_BYTES, InputError, decode, format_for
 
 OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -288,8 +288,11 @@ def _lsp(args) -> int:
 
 
 def _lint_stdin(name: str | None, config: Config) -> FileResult:
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)  # the limit a file has; an endless pipe is not read forever
     label = name or "-"
+    if len(data) > MAX_BYTES:
+        return FileResult(path=label, findings=[], error=f"{label}: input too large (more than {MAX_BYTES} bytes)",
+                          fail_on=config.fail_on)  # fmt: skip
     fmt = format_for(name, "markdown")
     if fmt in BINARY_FORMATS:
         return lint_bytes(data, label, fmt, config)

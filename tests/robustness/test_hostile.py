@@ -269,3 +269,26 @@ def test_a_word_file_that_unpacks_to_too_much_is_refused_unread(tmp_path, check,
     assert outcome.code == 2
     assert len(outcome.errors) == 1
     assert re.fullmatch(r"hypelint: error: bomb\.docx: unpacks to 2000008 bytes, more than the 1000000 .*", outcome.errors[0])
+
+
+def test_stdin_is_read_no_further_than_a_files_limit(tmp_path, monkeypatch, capsys):
+    """`yes | hypelint check -` must end: stdin is read up to the size limit of a file."""
+    import io
+    import sys
+
+    import hypelint.cli as cli
+
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
+            return len(buffer)
+
+    monkeypatch.setattr(cli, "MAX_BYTES", 1_000_000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
+    monkeypatch.chdir(tmp_path)
+    code = cli.main(["check", "--no-cache", "-"])
+    assert code == 2
+    assert capsys.readouterr().err.splitlines() == ["hypelint: error: -: input too large (more than 1000000 bytes)"]
