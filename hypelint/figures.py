@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from functools import lru_cache
+from typing import Iterator
 
 import regex
 
@@ -25,27 +27,91 @@ _NUMBER_WORD = (
 _AMOUNT = r"(?<!\d)(?<!\d[.,])\d++(?:[.,]\d++)*+"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion|bn|m|k|tn)\b"
 
-STATISTIC = regex.compile(
-    rf"""(?xi)
-    (?P<percent> {_AMOUNT}\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b) )
-  | (?P<money> (?:[$£€¥₹]|US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?
-             | {_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b )
-  | (?P<magnitude> (?:{_AMOUNT}|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)\b)\s*(?:thousand|million|billion|trillion|bn|tn)\b
- )
-  | (?P<count> (?<![\w.,-])\d{{1,3}}(?:,\d{{3}})+(?![\w.,-]\d) | (?<![\w.,-])\d{{3,}}(?![\d.,])(?=\s+[a-z]) )
-  | (?P<multiple> \b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b
-                | \b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b
-                | \b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as)\b
-                | \b(?:cut|cuts|reduced?|reduces|slashed?|slashes|fell|falls?|dropped|drops?|grew|grows?|rose|rises?|shrank|shrinks?|increased?|increases|decreased?|decreases)\s+(?:[\w'’-]+\s+){{0,6}}?(?:in|by)\s+(?:half|a\s+third|two-thirds|a\s+quarter)\b
-                | \b(?:double|triple|quadruple|halve)[sd]?\s+(?:their|its|the|our|your|his|her)\b )
-  | (?P<share> \b(?:{_NUMBER_WORD}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NUMBER_WORD}|\d+)\b
-             | \b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b
-             | \babout\s+half\s+(?:the|their|its|his|her|our|all)\b
-             | \b(?:{_NUMBER_WORD}|\d+)\s+of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?(?:{_NUMBER_WORD}|\d+)\b )
-  | (?P<rank> \b(?:ranked|ranks|rated)\s+(?:as\s+)?(?:the\s+)?(?:first|second|third|top|No\.?\s?\d+|number\s+one|\#\d+|\w+-(?:largest|biggest)|(?:second|third|fourth|fifth)[-\s](?:largest|biggest))\b
- )
-    """
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+    "thousands", "millions", "billions", "dozens", "tens",
 )
+_HALVES = ("half", "third", "thirds", "quarter", "quarters", "fifth", "majority")
+_DIGIT = "0"  # stands for "a digit" among the words a form needs
+
+# Each form a statistic takes, in the order they are tried (the first that
+# matches at a position wins), with what it cannot match without: a digit,
+# or one of some words. The whole alternation costs about a second per
+# megabyte, and most paragraphs hold no digit and none of the words of most
+# forms, so a block is searched only with the forms it can hold.
+_FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("percent", (_DIGIT,), rf"{_AMOUNT}\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
+    ("money", (_DIGIT,), rf"(?:[$£€¥₹]|US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
+    ("money", (_DIGIT,), rf"{_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b"),
+    ("magnitude", (_DIGIT,), rf"{_AMOUNT}\s*(?:thousand|million|billion|trillion|bn|tn)\b"),
+    (
+        "magnitude",
+        ("thousand", "million", "billion", "trillion", "bn", "tn"),
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)\b\s*(?:thousand|million|billion|trillion|bn|tn)\b",
+    ),
+    ("count", (_DIGIT,), r"(?<![\w.,-])\d{1,3}(?:,\d{3})+(?![\w.,-]\d)"),
+    ("count", (_DIGIT,), r"(?<![\w.,-])\d{3,}(?![\d.,])(?=\s+[a-z])"),
+    ("multiple", ("times", "fold"), rf"\b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b"),
+    ("multiple", (_DIGIT,), r"\b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b"),
+    (
+        "multiple",
+        ("doubled", "tripled", "trebled", "quadrupled", "halved", "twice"),
+        r"\b(?:doubled|tripled|trebled|quadrupled|halved|twice\s+as)\b",
+    ),
+    (
+        "multiple",
+        ("half", "third", "thirds", "quarter"),
+        r"\b(?:cut|cuts|reduced?|reduces|slashed?|slashes|fell|falls?|dropped|drops?|grew|grows?|rose|rises?|shrank|"
+        r"shrinks?|increased?|increases|decreased?|decreases)\s+(?:[\w'’-]+\s+){0,6}?(?:in|by)\s+"
+        r"(?:half|a\s+third|two-thirds|a\s+quarter)\b",
+    ),
+    (
+        "multiple",
+        ("double", "doubles", "doubled", "triple", "triples", "tripled", "quadruple", "quadruples", "quadrupled",
+         "halve", "halves", "halved"),
+        r"\b(?:double|triple|quadruple|halve)[sd]?\s+(?:their|its|the|our|your|his|her)\b",
+    ),
+    ("share", (_DIGIT, *_NUMBER_WORDS), rf"\b(?:{_NUMBER_WORD}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NUMBER_WORD}|\d+)\b"),
+    (
+        "share",
+        _HALVES,
+        r"\b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b",
+    ),
+    ("share", ("half",), r"\babout\s+half\s+(?:the|their|its|his|her|our|all)\b"),
+    (
+        "share",
+        (_DIGIT, *_NUMBER_WORDS),
+        rf"\b(?:{_NUMBER_WORD}|\d+)\s+of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?(?:{_NUMBER_WORD}|\d+)\b",
+    ),
+    (
+        "rank",
+        ("ranked", "ranks", "rated"),
+        r"\b(?:ranked|ranks|rated)\s+(?:as\s+)?(?:the\s+)?(?:first|second|third|top|No\.?\s?\d+|number\s+one|\#\d+|"
+        r"\w+-(?:largest|biggest)|(?:second|third|fourth|fifth)[-\s](?:largest|biggest))\b",
+    ),
+)
+
+
+@lru_cache(maxsize=None)
+def _form_pattern(index: int) -> regex.Pattern:
+    return regex.compile(_FORMS[index][2], regex.IGNORECASE | regex.VERSION0)
+
+
+def _statistics(text: str, forms: list[int]) -> Iterator[tuple[int, int, str]]:
+    """What one alternation of the given forms would find, scanning left to
+    right: at each position the first form (in _FORMS order) that matches.
+    Each form is searched on its own: one alternation per set of forms would
+    be compiled anew for each of the many sets that paragraphs call for."""
+    candidates = sorted(
+        (match.start(), index, match.end()) for index in forms for match in _form_pattern(index).finditer(text)
+    )
+    done = 0
+    for start, index, end in candidates:
+        if start >= done:
+            yield start, end, _FORMS[index][0]
+            done = end
+
 
 # Numbers that look like figures but are names, dates or versions.
 _NOT_A_FIGURE = regex.compile(
@@ -63,28 +129,25 @@ _NOT_A_FIGURE = regex.compile(
 )
 
 
-# Every statistic holds a digit, a currency sign or one of these words: a
-# cheap test that spares most prose the full pattern.
-_MAYBE = regex.compile(
-    r"[\d$£€¥₹]|(?i:half|third|quarter|fifth|majority|double|triple|quadruple|halve|twice|times|fold|ranked|ranks|rated|"
-    r"thousand|million|billion|trillion|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)"
-)
+_WORD = regex.compile(r"[a-z]+")
+_HAS_DIGIT = regex.compile(r"\d")
 
 
 def statistics_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each check-worthy figure in a piece of prose."""
-    if not _MAYBE.search(text):
-        return []
+    words = set(_WORD.findall(text.lower()))
+    if _HAS_DIGIT.search(text):
+        words.add(_DIGIT)
+    forms = [i for i, (_, needs, _) in enumerate(_FORMS) if not words.isdisjoint(needs)]
     ignored: list[tuple[int, int]] | None = None  # names, dates, versions: found only if needed
     found = []
-    for match in STATISTIC.finditer(text):
-        start, end = match.span()
-        kind = match.lastgroup or "figure"
+    for start, end, kind in _statistics(text, forms):
+        figure = text[start:end]
         if ignored is None:
             ignored = [m.span() for m in _NOT_A_FIGURE.finditer(text)]
         if _inside(ignored, start, end) or (kind == "money" and _is_price(text, start, end)):
             continue
-        if kind == "count" and (_is_year_like(match.group()) or match.group().startswith("0") or _UNIT_AFTER.match(text, end)):
+        if kind == "count" and (_is_year_like(figure) or figure.startswith("0") or _UNIT_AFTER.match(text, end)):
             continue
         if kind == "money" and _CONVERSION.search(text[max(0, start - 25) : start]):
             continue  # "$0.99 (£0.53)": the second sum converts the first
