@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 import regex
@@ -107,22 +106,53 @@ TOPIC_WORDS = 250
 NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 
-@dataclass(frozen=True)
 class SentenceView:
-    """One sentence with the cues rules ask about."""
+    """One sentence with the cues rules ask about.
 
-    index: int  # position in doc.sentences
-    block: int
-    start: int
-    end: int
-    text: str
-    attributed: bool  # a named source, "according to", a reporting verb
-    cited: bool  # a link, footnote or bracketed citation inside it
-    hedged: bool
-    boosted: bool
-    question: bool
-    quoted: tuple[tuple[int, int], ...]  # the block's quotations that touch the sentence (block positions)
-    fully_quoted: bool  # the whole sentence is inside one quotation
+    Where it is, its quotations and whether it is a question are known at
+    once; whether it is attributed, cited, hedged or boosted is worked out
+    when a rule first asks. Most sentences hold nothing any rule asks about,
+    and attribution is the dearest question of all.
+    """
+
+    def __init__(self, analysis: "Analysis", index: int, sentence, quoted: tuple, quote_attributed: bool):
+        self._analysis = analysis
+        self._quote_attributed = quote_attributed
+        self.index = index  # position in doc.sentences
+        self.block = sentence.block
+        self.start = sentence.start
+        self.end = sentence.end
+        self.text = sentence.text
+        self.quoted: tuple[tuple[int, int], ...] = quoted  # the block's quotations that touch it (block positions)
+        self.fully_quoted = any(a <= self.start and self.end <= b + 1 for a, b in quoted)  # inside one quotation
+        self.question = self.text.rstrip("\"'”’)").endswith("?")
+
+    @cached_property
+    def outside(self) -> str:
+        """The sentence with quoted material blanked out (positions kept)."""
+        return _outside(self.text, self.start, self.quoted)
+
+    @cached_property
+    def attributed(self) -> bool:
+        """A named source, "according to", a reporting verb, or an attributed quotation."""
+        return self._quote_attributed or _named_attribution(self.outside)
+
+    @cached_property
+    def cited(self) -> bool:
+        """A link, footnote or bracketed citation inside it (or right after its full stop)."""
+        if _CITATION.search(self.text):
+            return True
+        span = self._analysis.doc.blocks[self.block].source_span(self.start, self.end)
+        # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
+        return self._analysis._links.overlaps(Span(span.start, span.end + 3))
+
+    @cached_property
+    def hedged(self) -> bool:
+        return bool(HEDGE.search(_COMPARISON_MODAL.sub(" ", self.outside)))
+
+    @cached_property
+    def boosted(self) -> bool:
+        return bool(BOOSTER.search(self.outside))
 
     @property
     def sourced(self) -> bool:
@@ -154,33 +184,13 @@ class Analysis:
         for view in self.sentences:
             self.by_block.setdefault(view.block, []).append(view)
         self.paragraph_of = _paragraphs(doc)
+        self._sourced_earlier: dict[int, bool] = {}
 
     def _view(self, index: int, sentence) -> SentenceView:
-        doc = self.doc
-        block = doc.blocks[sentence.block]
         touching = self._quotes_touching(sentence.block, sentence.start, sentence.end)
         quoted = tuple((q.start, q.end) for q in touching)
-        text = sentence.text
-        outside = _outside(text, sentence.start, quoted)
         quote_attributed = any(q.attributed and q.start < sentence.end and sentence.start < q.end for q in touching)
-        span = block.source_span(sentence.start, sentence.end)
-        # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
-        reach = Span(span.start, span.end + 3)
-        cited = bool(_CITATION.search(text)) or self._links.overlaps(reach)
-        return SentenceView(
-            index=index,
-            block=sentence.block,
-            start=sentence.start,
-            end=sentence.end,
-            text=text,
-            attributed=_named_attribution(outside) or quote_attributed,
-            cited=cited,
-            hedged=bool(HEDGE.search(_COMPARISON_MODAL.sub(" ", outside))),
-            boosted=bool(BOOSTER.search(outside)),
-            question=text.rstrip("\"'”’)").endswith("?"),
-            quoted=quoted,
-            fully_quoted=any(a <= sentence.start and sentence.end <= b + 1 for a, b in quoted),
-        )
+        return SentenceView(self, index, sentence, quoted, quote_attributed)
 
     def _quotes_touching(self, block: int, start: int, end: int) -> list:
         """The block's quotations that overlap or touch [start, end). A block's
@@ -210,26 +220,40 @@ class Analysis:
         it; one named in the next sentence ("That is according to ...")
         covers this one too. A list counts as part of the paragraph that
         introduces it ("The survey found: - ...")."""
-        if self._sourced_earlier[view.index]:
+        if self._sourced_before(view.index):
             return True
         following = view.index + 1
         return following < len(self.sentences) and self.sentences[following].block == view.block and (
             self.sentences[following].sourced
         )
 
-    @cached_property
-    def _sourced_earlier(self) -> list[bool]:
-        """For each sentence, whether one before it in its paragraph is sourced
-        (one pass, where walking back from each sentence was quadratic)."""
-        earlier: list[bool] = []
-        paragraph, sourced = None, False
-        for view in self.sentences:
-            here = self.paragraph_of[view.block]
-            if here != paragraph:
-                paragraph, sourced = here, False
-            earlier.append(sourced)
-            sourced = sourced or view.sourced
-        return earlier
+    def _sourced_before(self, index: int) -> bool:
+        """Whether a sentence before this one in its paragraph is sourced.
+
+        Walks back to the paragraph's start, the first sourced sentence or a
+        sentence already answered, and remembers the answer for every
+        sentence it passed: each sentence is looked at once, and only in the
+        paragraphs a rule asks about.
+        """
+        known = self._sourced_earlier
+        paragraph = self.paragraph_of[self.sentences[index].block]
+        passed = []
+        answer = False
+        while index > 0:
+            if index in known:
+                answer = known[index]
+                break
+            passed.append(index)
+            before = self.sentences[index - 1]
+            if self.paragraph_of[before.block] != paragraph:
+                break
+            if before.sourced:
+                answer = True
+                break
+            index -= 1
+        for each in passed:
+            known[each] = answer
+        return answer
 
     @cached_property
     def document_sources(self) -> set[str]:

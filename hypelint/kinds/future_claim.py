@@ -117,13 +117,13 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
     for view, block in writer_sentences(doc, rule.scope):
-        if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
-            continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
-        text = _writer_text(view)
+        text = view.outside
         wills = list(_WILL.finditer(text)) + list(_WILL_LIKE.finditer(text))
         horizon = bool(_FUTURE_ALONE.search(text)) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
+        if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
+            continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
         sweeping = bool(horizon) or view.boosted
         # Whether the sentence names a near date: asked for each "will", found once.
         near_date = cache(lambda text=text: bool(_NEAR_DATE.search(text)))
@@ -146,15 +146,6 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if previous and previous[0].attributed and not view.boosted and not _strong(params, text):
             continue  # reported speech carried on from the sentence before
         yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
-
-
-def _writer_text(view) -> str:
-    """The sentence with quotations blanked out."""
-    chars = list(view.text)
-    for a, b in view.quoted:
-        for i in range(max(a - view.start, 0), min(b - view.start, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
 
 
 def _future_horizon(text: str, year: int) -> bool:
