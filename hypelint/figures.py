@@ -8,8 +8,6 @@ product's or model's name (GPT-4, Llama 3.1 405B, iOS 17) is not.
 
 from __future__ import annotations
 
-import bisect
-import math
 from functools import lru_cache
 from typing import Iterator
 
@@ -72,18 +70,19 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
          "halve", "halves", "halved"),
         r"\b(?:double|triple|quadruple|halve)[sd]?\s+(?:their|its|the|our|your|his|her)\b",
     ),
-    ("share", (_DIGIT, *_NUMBER_WORDS), rf"\b(?:{_NUMBER_WORD}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NUMBER_WORD}|\d+)\b"),
+    # "one in five", "3 out of 4", "two of the world's five": a number, then a share of another
+    (
+        "share",
+        (_DIGIT, *_NUMBER_WORDS),
+        rf"\b(?:{_NUMBER_WORD}|\d+)\s+(?:(?:in|out\s+of)\s+(?:every\s+)?|of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?)"
+        rf"(?:{_NUMBER_WORD}|\d+)\b",
+    ),
     (
         "share",
         _HALVES,
         r"\b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b",
     ),
     ("share", ("half",), r"\babout\s+half\s+(?:the|their|its|his|her|our|all)\b"),
-    (
-        "share",
-        (_DIGIT, *_NUMBER_WORDS),
-        rf"\b(?:{_NUMBER_WORD}|\d+)\s+of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?(?:{_NUMBER_WORD}|\d+)\b",
-    ),
     (
         "rank",
         ("ranked", "ranks", "rated"),
@@ -139,13 +138,10 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
     if _HAS_DIGIT.search(text):
         words.add(_DIGIT)
     forms = [i for i, (_, needs, _) in enumerate(_FORMS) if not words.isdisjoint(needs)]
-    ignored: list[tuple[int, int]] | None = None  # names, dates, versions: found only if needed
     found = []
     for start, end, kind in _statistics(text, forms):
         figure = text[start:end]
-        if ignored is None:
-            ignored = [m.span() for m in _NOT_A_FIGURE.finditer(text)]
-        if _inside(ignored, start, end) or (kind == "money" and _is_price(text, start, end)):
+        if _not_a_figure(text, start, end) or (kind == "money" and _is_price(text, start, end)):
             continue
         if kind == "count" and (_is_year_like(figure) or figure.startswith("0") or _UNIT_AFTER.match(text, end)):
             continue
@@ -155,11 +151,19 @@ def statistics_in(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of the sorted, disjoint `ranges`
-    (matches of one pattern): bisected, since a paragraph can hold thousands."""
-    at = bisect.bisect_right(ranges, (start, math.inf)) - 1
-    return at >= 0 and end <= ranges[at][1]
+# How far around a figure a name, date or version that holds it can reach.
+_NAME_REACH = 80
+
+
+def _not_a_figure(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a name, date or version. Searched
+    around the figure only: most of a paragraph is far from any figure."""
+    for found in _NOT_A_FIGURE.finditer(text, max(0, start - _NAME_REACH), end + _NAME_REACH):
+        if found.start() <= start and end <= found.end():
+            return True
+        if found.start() > start:
+            break
+    return False
 
 
 _PRICE_BEFORE = regex.compile(
