@@ -30,7 +30,7 @@ _NOT_NAMES = (
     "Insiders|Watchers|Fans|Companies|Firms|Governments|Academics|Specialists|Professionals|Practitioners|"
     "In|On|At|By|For|With|As|If|When|While|But|And|Yet|So|Now|Today|However|Meanwhile|Still|Also|Even|Then"
 )
-_NAME = rf"(?:(?!(?:{_NOT_NAMES})\b)[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|de|la|van|von|the|&)?\s*[A-Z][\w’'&.-]*){{0,6}})"
+_NAME = rf"(?:(?=[A-Z])(?!(?:{_NOT_NAMES})\b)[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|de|la|van|von|the|&)?\s*[A-Z][\w’'&.-]*){{0,6}})"
 _ROLE = (
     r"(?:company|firm|group|government|ministry|department|agency|regulator|university|lab|laboratory|"
     r"institute|researchers?|scientists?|analysts?|economists?|officials?|spokes(?:wo)?man|spokesperson|"
@@ -257,11 +257,11 @@ class Analysis:
 
     @cached_property
     def document_sources(self) -> set[str]:
-        """Names that the document quotes or reports as sources anywhere."""
+        """Names that the document quotes or reports as sources anywhere:
+        "X said", "X has found", "according to (the) X"."""
         names: set[str] = set()
-        pattern = regex.compile(rf"\b({_NAME})\s+(?:has\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b|\baccording\s+to\s+(?:the\s+)?({_NAME})")
         for view in self.sentences:
-            for found in pattern.finditer(view.text):
+            for found in _NAMED_SOURCE.finditer(view.text):
                 for name in found.groups():
                     if name and name.lower() not in ("the", "it", "he", "she", "they", "we", "i"):
                         names.add(_strip_article(name))
@@ -308,6 +308,9 @@ _OTHER_ATTRIBUTION = regex.compile(
     """
 )
 _WINDOW = 200
+_NAMED_SOURCE = regex.compile(
+    rf"\b({_NAME})\s+(?:has\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b|\baccording\s+to\s+(?:the\s+)?({_NAME})"
+)
 
 
 def _named_attribution(text: str) -> bool:
