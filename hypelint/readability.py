@@ -3,7 +3,10 @@
 Pure functions over the prose of blocks (a sentence, a paragraph, a whole
 draft's body). Counting happens once per sentence (`Counts`); each formula is
 then a line of arithmetic over the counts, so scoring every sentence and
-paragraph of a draft costs one pass over its words.
+paragraph of a draft costs one pass over its words. That pass is cheap
+because a word's figures are worked out once per process and kept, packed
+into one int (see `_WordFigures`): counting a sentence is then a sum over
+its words.
 
 The formulas and their published coefficients:
 
@@ -69,31 +72,98 @@ class Counts:
     complex_words: int = 0  # Gunning's hard words, for the fog index
 
     def __add__(self, other: "Counts") -> "Counts":
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Counts)))
+        return Counts(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+            self.letters + other.letters,
+            self.polysyllables + other.polysyllables,
+            self.complex_words + other.complex_words,
+        )
+
+
+# Figures are summed packed: each field of Counts, in its order, gets 64 bits
+# of one Python int, so adding two packed ints adds every field at once (one
+# C-level `sum` over a sentence's words instead of six additions per word).
+# No field can spill into the next: the largest, letters, would need 2**64.
+_FIELD_BITS = 64
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_FIELDS = len(fields(Counts))
+
+
+def _pack(words: int, sentences: int, syllables: int, letters: int, polysyllables: int, complex_words: int) -> int:
+    """One int holding the figures of Counts, field by field."""
+    b = _FIELD_BITS
+    return words | sentences << b | syllables << 2 * b | letters << 3 * b | polysyllables << 4 * b | complex_words << 5 * b
+
+
+def _unpack(packed: int) -> Counts:
+    return Counts(*((packed >> (_FIELD_BITS * i)) & _FIELD_MASK for i in range(_FIELDS)))
+
+
+# Words seen, each with its packed figures. Bounded, as the lru_cache of
+# syllables.count is, so that a long-running process (the language server, an
+# audit of millions of drafts, each with its own names and numbers) does not
+# grow without end: when full, it starts again.
+_CACHE_SIZE = 65536
+
+
+class _WordFigures(dict):
+    """word -> its packed figures (a Counts of one word), worked out on first sight.
+
+    A dict rather than an lru_cache so that a sentence's figures are
+    `sum(map(figures.__getitem__, words))`, C all the way; `__missing__` fills
+    in a word not seen before. Whether a word is Gunning-complex can depend on
+    its being a sentence's first (a capital there does not mark a name), so
+    there is one table for first words, which also count the sentence, and
+    one for the rest.
+    """
+
+    def __init__(self, first: bool):
+        super().__init__()
+        self.first = first
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _CACHE_SIZE:
+            self.clear()
+        count = syllables.count(word)
+        # Every letter and digit of a sentence is in one of its words (the
+        # words cover every run of \w), so a sentence's letters are the sum
+        # of its words'. isalnum() is the same test as _NOT_ALNUM's, letter
+        # for letter, and most words pass it whole.
+        letters = len(word) if word.isalnum() else len(_NOT_ALNUM.sub("", word))
+        polysyllable = count >= 3
+        hard = polysyllable and _is_complex(word, count, self.first)
+        packed = self[word] = _pack(1, self.first, count, letters, polysyllable, hard)
+        return packed
+
+
+_FIRST_WORDS = _WordFigures(first=True)
+_OTHER_WORDS = _WordFigures(first=False)
+
+
+def _sentence_figures(text: str, start: int, end: int) -> int:
+    """Packed figures of the sentence text[start:end] (nothing at all if it has no words)."""
+    # findall's bounds act as a slice here: the word pattern has no anchors.
+    words = _WORD.findall(text, start, end)
+    if not words:
+        return 0
+    return _FIRST_WORDS[words[0]] + sum(map(_OTHER_WORDS.__getitem__, words[1:]))
+
+
+def _text_figures(text: str) -> int:
+    """Packed figures of a block's text: the sum over its sentences."""
+    return sum(_sentence_figures(text, start, end) for start, end in split_sentences(text))
 
 
 def sentence_counts(sentence: str) -> Counts:
     """Counts for one sentence (no sentence at all if it has no words)."""
-    words = syllable_total = poly = complex_words = 0
-    for index, found in enumerate(_WORD.finditer(sentence)):
-        word = found.group()
-        count = syllables.count(word)
-        words += 1
-        syllable_total += count
-        if count >= 3:
-            poly += 1
-            if _is_complex(word, count, first=index == 0):
-                complex_words += 1
-    letters = len(_NOT_ALNUM.sub("", sentence))
-    return Counts(words, 1 if words else 0, syllable_total, letters, poly, complex_words)
+    return _unpack(_sentence_figures(sentence, 0, len(sentence)))
 
 
 def text_counts(text: str) -> Counts:
     """Counts for a block's text: the sum over its sentences."""
-    total = Counts()
-    for start, end in split_sentences(text):
-        total = total + sentence_counts(text[start:end])
-    return total
+    return _unpack(_text_figures(text))
 
 
 def _is_complex(word: str, count: int, first: bool) -> bool:
@@ -222,9 +292,7 @@ def document_metrics(texts: Iterable[str]) -> dict:
     snake_case name) and grade (their median). Ratios are None for a draft
     with no prose; numbers are rounded to two decimals.
     """
-    total = Counts()
-    for text in texts:
-        total = total + text_counts(text)
+    total = _unpack(sum(map(_text_figures, texts)))
     by_formula = grades(total)
 
     def rounded(value: float | None) -> float | None:

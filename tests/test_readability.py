@@ -131,6 +131,32 @@ def test_numbers_are_one_word_each():
     assert counts.words == 6
 
 
+def test_letters_are_every_letter_and_digit():
+    # Counted word by word (every letter and digit is in a word), they must
+    # come to the same as counting the whole text.
+    text = "It cost £5_000, or 1.5bn (²) — Zoë’s café! Ⅻ ﬁnal. ... “Yes.”"
+    assert readability.text_counts(text).letters == sum(1 for c in text if c.isalnum())
+
+
+def test_a_capital_marks_a_name_except_at_a_sentence_s_start():
+    assert readability.sentence_counts("Unprecedented demand followed").complex_words == 1
+    assert readability.sentence_counts("Demand was Unprecedented").complex_words == 0
+    counts = readability.text_counts("Unprecedented demand followed. Demand was Unprecedented.")
+    assert (counts.sentences, counts.complex_words, counts.polysyllables) == (2, 1, 2)
+
+
+def test_counts_do_not_depend_on_the_word_cache(monkeypatch):
+    # The per-word figures are kept in bounded caches that start again when
+    # full; a tiny bound empties them many times within one text.
+    text = f"{PLAIN} {HARD} {EASY}"
+    expected = readability.text_counts(text)
+    monkeypatch.setattr(readability, "_CACHE_SIZE", 3)
+    readability._FIRST_WORDS.clear()
+    readability._OTHER_WORDS.clear()
+    assert readability.text_counts(text) == expected
+    assert len(readability._OTHER_WORDS) <= 3
+
+
 def test_document_metrics():
     metrics = readability.document_metrics([PLAIN, EASY])
     counts = readability.text_counts(PLAIN) + readability.text_counts(EASY)
