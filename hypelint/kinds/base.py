@@ -118,6 +118,15 @@ MAX_TERMS_LENGTH = 200_000
 
 def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> GuardedPattern:
     """term_pattern, with a bad pattern reported as a bad param of the rule."""
+    check_terms(terms, is_regex, param)
+    try:
+        return term_pattern(terms, is_regex)
+    except regex.error as exc:
+        raise ValueError(f"param {param!r} has an invalid pattern: {exc}") from None
+
+
+def check_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> None:
+    """Refuse a param that lists more, or longer, terms than MAX_* allow."""
     what = "patterns" if is_regex else "phrases"
     if len(terms) > MAX_TERMS:
         raise ValueError(f"param {param!r} lists {len(terms)} {what}; the limit is {MAX_TERMS}")
@@ -129,10 +138,6 @@ def compile_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> Guarded
         )
     if sum(map(len, terms)) > MAX_TERMS_LENGTH:
         raise ValueError(f"param {param!r} lists {what} of {sum(map(len, terms))} characters in all; the limit is {MAX_TERMS_LENGTH}")
-    try:
-        return term_pattern(terms, is_regex)
-    except regex.error as exc:
-        raise ValueError(f"param {param!r} has an invalid pattern: {exc}") from None
 
 
 _LOWER_WORD = regex.compile(r"[a-z]+")
@@ -181,19 +186,66 @@ def keywords_for(keywords: tuple[str, ...], terms: tuple[str, ...], is_regex: bo
     return Keywords(tuple(longest))
 
 
-def sentence_matches(doc: Document, scope: tuple[str, ...], pattern: regex.Pattern, keywords: Keywords | None = None):
-    """(sentence view, block, match) for each match of `pattern` inside a
-    statement in the writer's voice in scope. The pattern runs once over each
-    block, not once per sentence, and not at all in a block that holds none
-    of the rule's keywords."""
+class Cues:
+    """A rule's phrases (or patterns), found in a block's text.
+
+    Plain phrases are searched one at a time, each only in a block that
+    holds its longest word: a phrase on its own is a literal that the regex
+    engine skips along to, while an alternation of fifty phrases is tried at
+    every word of the block. The matches are those the alternation
+    (`term_pattern`) gives: leftmost first, the longest phrase where several
+    start together, none overlapping. Patterns (`regex: true`) are one
+    alternation. Either way a block must first hold one of the keywords.
+    """
+
+    def __init__(self, terms: tuple[str, ...], is_regex: bool, param: str, keywords: tuple[str, ...] = ()):
+        self.keywords = keywords_for(keywords, terms, is_regex)
+        self._phrases: list[tuple[str, str]] | None = None  # (phrase, its longest word), longest first
+        self._single: dict[int, GuardedPattern] = {}
+        if not is_regex and all(_LOWER_WORD.search(term.lower()) for term in terms):
+            check_terms(terms, is_regex, param)
+            ordered = sorted(terms, key=len, reverse=True)
+            self._phrases = [(term, max(_LOWER_WORD.findall(term.lower()), key=len)) for term in ordered]
+        else:
+            self.pattern = compile_terms(terms, is_regex, param)
+
+    def allow(self, words: frozenset[str]) -> bool:
+        return self.keywords is None or self.keywords.allow(words)
+
+    def finditer(self, text: str, words: frozenset[str]) -> list:
+        """The matches in `text`, a block whose lower-case words are `words`."""
+        if not self.allow(words):
+            return []
+        if self._phrases is None:
+            return list(self.pattern.finditer(text))
+        candidates = []
+        for rank, (phrase, word) in enumerate(self._phrases):
+            if word in words:
+                if rank not in self._single:
+                    self._single[rank] = term_pattern((phrase,))
+                candidates.extend((found.start(), rank, found) for found in self._single[rank].finditer(text))
+        candidates.sort(key=lambda candidate: candidate[:2])
+        matches, done = [], 0
+        for start, _, found in candidates:
+            if start >= done:
+                matches.append(found)
+                done = found.end()
+        return matches
+
+
+def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
+    """(sentence view, block, match) for each match of the cues inside a
+    statement in the writer's voice in scope. The cues are searched once in
+    each block, not once per sentence, and not at all in a block that holds
+    none of the rule's keywords."""
     from ..context import analysis
 
     context = analysis(doc)
     for index, views in context.by_block.items():
         block = doc.blocks[index]
-        if not in_scope(block, scope) or (keywords and not keywords.allow(block_words(doc, index))):
+        if not in_scope(block, scope):
             continue
-        found = list(pattern.finditer(block.text))
+        found = cues.finditer(block.text, block_words(doc, index))
         if not found:
             continue
         starts = [view.start for view in views]

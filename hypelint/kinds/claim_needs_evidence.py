@@ -36,7 +36,7 @@ from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import compile_terms, inside, keywords_for, sentence_matches
+from .base import Cues, compile_terms, inside, sentence_matches
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
@@ -80,16 +80,12 @@ class Params(BaseParams):
             raise ValueError("param 'dated_severity' must be info, warning or error")
 
     @cached_property
-    def pattern(self):
-        return compile_terms(self.cues, self.regex, "cues")
+    def cue_terms(self):
+        return Cues(self.cues, self.regex, "cues", self.keywords)
 
     @cached_property
     def exception_pattern(self):
         return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
-
-    @cached_property
-    def prefilter(self):
-        return keywords_for(self.keywords, self.cues, self.regex)
 
     @cached_property
     def clear_pattern(self):
@@ -104,7 +100,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     # per sentence, not once per cue (a long sentence full of cues made it
     # quadratic, each cue searching the whole sentence for figures).
     supported: dict[int, bool] = {}
-    for view, block, found in sentence_matches(doc, rule.scope, params.pattern, params.prefilter):
+    for view, block, found in sentence_matches(doc, rule.scope, params.cue_terms):
         if view.block not in allowed:
             pattern = params.exception_pattern
             allowed[view.block] = [m.span() for m in pattern.finditer(block.text)] if pattern else []

@@ -22,7 +22,7 @@ from ..model import Document, Match
 from ..context import analysis
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
-from .base import block_words, compile_terms, inside, keywords_for, scoped_blocks
+from .base import Cues, block_words, compile_terms, inside, scoped_blocks
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,8 @@ class Params(BaseParams):
             raise ValueError("param 'quoted' must be 'skip' or 'flag'")
 
     @cached_property
-    def pattern(self):
-        return compile_terms(self.terms, self.regex, "terms")
-
-    @cached_property
-    def prefilter(self):
-        return keywords_for(self.keywords, self.terms, self.regex)
+    def cues(self):
+        return Cues(self.terms, self.regex, "terms", self.keywords)
 
     @cached_property
     def exception_pattern(self):
@@ -57,10 +53,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
     for index, block in scoped_blocks(doc, rule.scope):
-        if params.prefilter and not params.prefilter.allow(block_words(doc, index)):
-            continue
         text = block.text
-        found_all = list(params.pattern.finditer(text))
+        found_all = params.cues.finditer(text, block_words(doc, index))
         if not found_all:
             continue
         allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
