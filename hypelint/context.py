@@ -16,6 +16,7 @@ from functools import cached_property
 import regex
 
 from .model import Document, Span, SpanIndex
+from .alternation import word_alternation
 from .quotes import REPORTING_VERBS
 
 # A named source: capitalised words ("Dana Ruiz", "the Office for National
@@ -45,17 +46,22 @@ _SPEAKER = (
     rf"(?:{_NAME}|{_PRONOUN}|(?i:the|its|their|his|her|this|that)\s+(?:\w+\s+)?{_ROLE}"
     rf"|(?:an?\s+)?{_ROLE}\s+(?:at|of|from|for|by)\s+(?:the\s+)?[A-Z][\w’'&.-]*|{_NAME}(?:’s|'s)?\s+{_ROLE})"
 )
-_VERB = REPORTING_VERBS.replace("|according to", "")
 _SOURCE_VERBS = (
-    r"found|finds|shows?|showed|shown|suggests?|suggested|estimates?|estimated|projects?|projected|forecasts?|"
-    r"forecast|predicts?|predicted|expects?|expected|calculated|calculates|measured|counted|recorded|published|"
-    r"reported|revealed|reveals|concluded|concludes|announced|disclosed|confirmed|confirms|cites?|cited|"
-    r"classifies|classified|attributes|attributed|listed|detailed|documented|identifies|identified|highlighted|"
-    r"ranked|rated|described|noted|stated|added|says|said"
-)
+    "found finds show shows showed shown suggest suggests suggested estimate estimates estimated project projects "
+    "projected forecast forecasts predict predicts predicted expect expects expected calculated calculates measured "
+    "counted recorded published reported revealed reveals concluded concludes announced disclosed confirmed confirms "
+    "cite cites cited classifies classified attributes attributed listed detailed documented identifies identified "
+    "highlighted ranked rated described noted stated added says said"
+).split()
+# Reporting verbs ("said", "told") and verbs a study or dataset reports with
+# ("found", "estimates"), as one alternation.
+_VERB = word_alternation([verb for verb in REPORTING_VERBS.split("|") if verb != "according to"] + _SOURCE_VERBS)
 # Verbs that are also nouns ("Loneliness rates drop"): a source only after
 # "the report", "its survey", "it".
-_ANAPHORIC_VERBS = r"rates|ranks|counts|records|puts|put|gives|gave|links|linked|lists|notes|states|adds|details|documents|measures|highlights|describes"
+_ANAPHORIC_VERBS = word_alternation(
+    "rates ranks counts records puts put gives gave links linked lists notes states adds details documents measures "
+    "highlights describes".split()
+)
 _CITATION = re.compile(r"\[\d{1,3}\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)?,? (?:19|20)\d\d\w?\s*\)|\^\d")
 NUMBER = re.compile(r"\d")
 # Words that make a claim tentative, conditional or someone's stated intent.
@@ -280,7 +286,7 @@ BACK_REFERENCE = regex.compile(
 # search), then look for a speaker just before or after each one ("Ruiz
 # said", "said Ruiz", "Ruiz, the lab's director, said", "the report found").
 # Trying every speaker form at every position of a sentence would be slow.
-_VERB_AT = regex.compile(rf"\b(?:(?P<main>{_VERB}|{_SOURCE_VERBS})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
+_VERB_AT = regex.compile(rf"\b(?:(?P<main>{_VERB})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
 _SPEAKER_BEFORE = regex.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
 _APPOSITIVE_BEFORE = regex.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
 _ANAPHORA_BEFORE = regex.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
@@ -309,7 +315,7 @@ _OTHER_ATTRIBUTION = regex.compile(
 )
 _WINDOW = 200
 _NAMED_SOURCE = regex.compile(
-    rf"\b({_NAME})\s+(?:has\s+)?(?:{_VERB}|{_SOURCE_VERBS})\b|\baccording\s+to\s+(?:the\s+)?({_NAME})"
+    rf"\b({_NAME})\s+(?:has\s+)?{_VERB}\b|\baccording\s+to\s+(?:the\s+)?({_NAME})"
 )
 
 

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .alternation import word_alternation
 from .model import Document
 
 REPORTING_VERBS = (
@@ -25,7 +26,7 @@ REPORTING_VERBS = (
     "cautioned|cautions|emphasised|emphasized|stressed|stresses|contends|contended|maintains|maintained|"
     "according to"
 )
-_REPORTING = re.compile(r"\b(?:" + REPORTING_VERBS + r")\b", re.I)
+_REPORTING = re.compile(r"\b" + word_alternation(REPORTING_VERBS.split("|")) + r"\b", re.I)
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _OPEN = re.compile(r"[“\"«„]")
 

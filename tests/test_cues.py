@@ -57,3 +57,16 @@ def test_patterns_are_one_alternation():
 def test_too_many_phrases_are_refused():
     with pytest.raises(ValueError, match="limit"):
         Cues(tuple(f"word{i}" for i in range(5000)), False, "terms")
+
+
+def test_a_word_trie_matches_as_the_plain_alternation():
+    import re
+
+    from hypelint.alternation import word_alternation
+
+    words = ["said", "says", "say", "told", "put it", "puts it", "according to", "s", "a.b"]
+    text = "She said, he SAYS; say told; put it, puts  it; according to s a.b axb saying"
+    trie = re.compile(r"\b" + word_alternation(words) + r"\b", re.I)
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert re.fullmatch(word_alternation([]), "") is None
