@@ -13,10 +13,12 @@ from typing import Iterator
 
 import regex
 
+from .alternation import word_alternation
+
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a\s+hundred|hundreds|thousands|millions|billions|dozens|tens\s+of\s+thousands)"
+_NUMBER_WORD = word_alternation(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundreds thousands millions billions dozens".split() + ["a hundred", "tens of thousands"]
 )
 # An amount starts where its number starts and takes all of it (possessive):
 # tried from every digit of "1.1.1.1..." it read to the end from each, which
@@ -32,6 +34,11 @@ _NUMBER_WORDS = (
 )
 _HALVES = ("half", "third", "thirds", "quarter", "quarters", "fifth", "majority")
 _DIGIT = "0"  # stands for "a digit" among the words a form needs
+_CURRENCY_SIGN = "$"  # and this for a currency sign
+# What follows the first number of a share: "in five", "out of every 4", "of the world's ten".
+_SHARE_OF = (
+    rf"(?:(?:in|out\s+of)\s+(?:every\s+)?|of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?)(?:{_NUMBER_WORD}|\d+)\b"
+)
 
 # Each form a statistic takes, in the order they are tried (the first that
 # matches at a position wins), with what it cannot match without: a digit,
@@ -40,7 +47,8 @@ _DIGIT = "0"  # stands for "a digit" among the words a form needs
 # forms, so a block is searched only with the forms it can hold.
 _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("percent", (_DIGIT,), rf"{_AMOUNT}\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
-    ("money", (_DIGIT,), rf"(?:[$£€¥₹]|US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
+    ("money", (_CURRENCY_SIGN,), rf"[$£€¥₹]\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
+    ("money", ("us", "usd", "gbp", "eur", "cny", "rmb"), rf"(?:US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
     ("money", (_DIGIT,), rf"{_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b"),
     ("magnitude", (_DIGIT,), rf"{_AMOUNT}\s*(?:thousand|million|billion|trillion|bn|tn)\b"),
     (
@@ -71,12 +79,8 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\b(?:double|triple|quadruple|halve)[sd]?\s+(?:their|its|the|our|your|his|her)\b",
     ),
     # "one in five", "3 out of 4", "two of the world's five": a number, then a share of another
-    (
-        "share",
-        (_DIGIT, *_NUMBER_WORDS),
-        rf"\b(?:{_NUMBER_WORD}|\d+)\s+(?:(?:in|out\s+of)\s+(?:every\s+)?|of\s+the\s+(?:world['’]s\s+|country['’]s\s+)?)"
-        rf"(?:{_NUMBER_WORD}|\d+)\b",
-    ),
+    ("share", (_DIGIT,), rf"\b\d+\s+{_SHARE_OF}"),
+    ("share", _NUMBER_WORDS, rf"\b{_NUMBER_WORD}\s+{_SHARE_OF}"),
     (
         "share",
         _HALVES,
@@ -130,14 +134,18 @@ _NOT_A_FIGURE = regex.compile(
 
 _WORD = regex.compile(r"[a-z]+")
 _HAS_DIGIT = regex.compile(r"\d")
+_HAS_CURRENCY_SIGN = regex.compile(r"[$£€¥₹]")
 
 
-def statistics_in(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of each check-worthy figure in a piece of prose."""
-    words = set(_WORD.findall(text.lower()))
+def statistics_in(text: str, words: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each check-worthy figure in a piece of prose;
+    `words`, when the caller has them, are the text's lower-case words."""
+    present = set(_WORD.findall(text.lower()) if words is None else words)
     if _HAS_DIGIT.search(text):
-        words.add(_DIGIT)
-    forms = [i for i, (_, needs, _) in enumerate(_FORMS) if not words.isdisjoint(needs)]
+        present.add(_DIGIT)
+    if _HAS_CURRENCY_SIGN.search(text):
+        present.add(_CURRENCY_SIGN)
+    forms = [i for i, (_, needs, _) in enumerate(_FORMS) if not present.isdisjoint(needs)]
     found = []
     for start, end, kind in _statistics(text, forms):
         figure = text[start:end]

@@ -23,7 +23,7 @@ from ..context import STUDY_FRAME, analysis
 from ..figures import statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import in_scope
+from .base import block_words, in_scope
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
@@ -70,7 +70,7 @@ def _figures_by_sentence(doc: Document, context, scope):
         block = doc.blocks[index]
         if not in_scope(block, scope):
             continue
-        figures = statistics_in(block.text)
+        figures = statistics_in(block.text, block_words(doc, index))
         starts = [f[0] for f in figures]
         for view in views:
             # Only the figures that start inside the sentence: bisected, as a
