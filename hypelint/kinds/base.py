@@ -12,6 +12,7 @@ from typing import Any, Iterator
 import regex
 
 from ..guard import GuardedPattern
+from ..literals import holds_all, required_literals
 from ..model import Block, Document
 
 
@@ -187,27 +188,32 @@ def keywords_for(keywords: tuple[str, ...], terms: tuple[str, ...], is_regex: bo
 
 
 class Cues:
-    """A rule's phrases (or patterns), found in a block's text.
+    """A rule's phrases or patterns, found in a block's text.
 
-    Plain phrases are searched one at a time, each only in a block that
-    holds its longest word: a phrase on its own is a literal that the regex
-    engine skips along to, while an alternation of fifty phrases is tried at
-    every word of the block. The matches are those the alternation
-    (`term_pattern`) gives: leftmost first, the longest phrase where several
-    start together, none overlapping. Patterns (`regex: true`) are one
-    alternation. Either way a block must first hold one of the keywords.
+    Each is searched on its own, and only in a block that can hold it: a
+    plain phrase where the block has its longest word, a pattern where the
+    block holds the literal text it cannot match without (literals.py). An
+    alternation of fifty cues is tried at every word of a block; most cues
+    are ruled out by a set lookup or a substring test, and a phrase on its
+    own is a literal the regex engine skips along to. The matches are those
+    of the alternation (`term_pattern`): leftmost first, the longest cue
+    where several start together, none overlapping. A block must first hold
+    one of the rule's keywords.
     """
 
     def __init__(self, terms: tuple[str, ...], is_regex: bool, param: str, keywords: tuple[str, ...] = ()):
+        check_terms(terms, is_regex, param)
         self.keywords = keywords_for(keywords, terms, is_regex)
-        self._phrases: list[tuple[str, str]] | None = None  # (phrase, its longest word), longest first
+        self._is_regex = is_regex
+        self._terms = sorted(terms, key=len, reverse=True)  # term_pattern's order
         self._single: dict[int, GuardedPattern] = {}
-        if not is_regex and all(_LOWER_WORD.search(term.lower()) for term in terms):
-            check_terms(terms, is_regex, param)
-            ordered = sorted(terms, key=len, reverse=True)
-            self._phrases = [(term, max(_LOWER_WORD.findall(term.lower()), key=len)) for term in ordered]
+        if is_regex:
+            # Patterns are compiled now, so that a bad one is reported as the rule is read.
+            for rank, term in enumerate(self._terms):
+                self._single[rank] = compile_terms((term,), True, param)
+            self._needs = [required_literals(term) for term in self._terms]
         else:
-            self.pattern = compile_terms(terms, is_regex, param)
+            self._needs = [_longest_word(term) for term in self._terms]
 
     def allow(self, words: frozenset[str]) -> bool:
         return self.keywords is None or self.keywords.allow(words)
@@ -216,14 +222,17 @@ class Cues:
         """The matches in `text`, a block whose lower-case words are `words`."""
         if not self.allow(words):
             return []
-        if self._phrases is None:
-            return list(self.pattern.finditer(text))
+        lower = text.lower() if self._is_regex else ""
         candidates = []
-        for rank, (phrase, word) in enumerate(self._phrases):
-            if word in words:
-                if rank not in self._single:
-                    self._single[rank] = term_pattern((phrase,))
-                candidates.extend((found.start(), rank, found) for found in self._single[rank].finditer(text))
+        for rank, needs in enumerate(self._needs):
+            if self._is_regex:
+                if not holds_all(lower, needs):
+                    continue
+            elif needs and needs not in words:
+                continue
+            if rank not in self._single:
+                self._single[rank] = term_pattern((self._terms[rank],))
+            candidates.extend((found.start(), rank, found) for found in self._single[rank].finditer(text))
         candidates.sort(key=lambda candidate: candidate[:2])
         matches, done = [], 0
         for start, _, found in candidates:
@@ -231,6 +240,11 @@ class Cues:
                 matches.append(found)
                 done = found.end()
         return matches
+
+
+def _longest_word(phrase: str) -> str:
+    """The phrase's longest lower-case word ("" for one without letters)."""
+    return max(_LOWER_WORD.findall(phrase.lower()), key=len, default="")
 
 
 def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):

@@ -19,7 +19,7 @@ import regex
 from hypelint import guard
 from hypelint.config import Config, resolve_rules
 from hypelint.guard import GuardedPattern, PatternTimeout
-from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, Cues, compile_terms, term_pattern
+from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, _LOWER_WORD, Cues, compile_terms, term_pattern
 from hypelint.rules import MAX_RULE_FILE_BYTES, RuleError, load_packs
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
@@ -92,12 +92,10 @@ def test_every_rule_pattern_runs_within_a_budget():
 
 def _patterns_of(value) -> list:
     """The patterns a param value searches with: itself, or for Cues the
-    alternation or the one-phrase patterns it searches each phrase with."""
+    pattern it searches each of its cues with."""
     if isinstance(value, Cues):
-        if getattr(value, "pattern", None) is not None:
-            return [value.pattern]
-        phrases = [phrase for phrase, _ in value._phrases]
-        value.finditer(" ".join(phrases), frozenset(word for _, word in value._phrases) | value.keywords.exact)
+        everything = " ".join(value._terms)
+        value.finditer(everything, frozenset(_LOWER_WORD.findall(everything.lower())) | (value.keywords.exact if value.keywords else frozenset()))
         return list(value._single.values())
     return [value] if hasattr(value, "finditer") else []
 

@@ -1,0 +1,67 @@
+"""What text a regular expression cannot match without.
+
+`required_literals(pattern)` reads a pattern's syntax tree and gives groups
+of lower-case strings: every match holds at least one string of each group.
+"(?:the|its)\\s+most\\s+(?:advanced|powerful)" needs "most", and one of
+"the"/"its", and one of "advanced"/"powerful". A block of text that lacks a
+group cannot hold a match, and a substring test is far cheaper than running
+the pattern: that is how rules skip most of the text for most patterns.
+
+The answer is conservative: optional parts, classes, lookarounds and
+anything unread give no requirement, and a pattern Python's own parser
+cannot read (syntax only the `regex` module knows) has none at all.
+"""
+
+from __future__ import annotations
+
+from re import _constants as sre
+from re import _parser as sre_parse
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def required_literals(pattern: str) -> list[frozenset[str]]:
+    """Groups of strings of which a match holds one each, fewest strings first."""
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - any pattern re cannot read: nothing is known
+        return []
+    return sorted(_sequence(tree.data), key=len)
+
+
+def holds_all(text: str, groups: list[frozenset[str]]) -> bool:
+    """Whether lower-case `text` holds a string of every group."""
+    return all(any(literal in text for literal in group) for group in groups)
+
+
+def _sequence(items) -> list[frozenset[str]]:
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            groups.append(frozenset({"".join(run).lower()}))
+            run.clear()
+
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        end_run()
+        if op is sre.SUBPATTERN:
+            groups.extend(_sequence(value[-1].data))
+        elif op is sre.ATOMIC_GROUP:
+            groups.extend(_sequence(value.data))
+        elif op in _REPEATS and value[0] >= 1:
+            groups.extend(_sequence(value[2].data))
+        elif op is sre.BRANCH:
+            choices = [_most_telling(_sequence(branch.data)) for branch in value[1]]
+            if all(choices):
+                groups.append(frozenset().union(*choices))
+    end_run()
+    return groups
+
+
+def _most_telling(groups: list[frozenset[str]]) -> frozenset[str] | None:
+    """The group whose shortest string is longest: the rarest to find."""
+    return max(groups, key=lambda group: min(map(len, group)), default=None)

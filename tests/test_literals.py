@@ -1,0 +1,69 @@
+"""required_literals: what a pattern cannot match without, and never more."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from hypelint.literals import holds_all, required_literals
+from hypelint.rules import load_packs
+
+EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
+
+
+def test_literals_of_a_sequence_and_its_alternations():
+    groups = required_literals(r"(?:the|its)\s+most\s+(?:advanced|powerful)\b")
+    assert set(groups) == {frozenset({"most"}), frozenset({"the", "its"}), frozenset({"advanced", "powerful"})}
+    assert groups[0] == frozenset({"most"})  # fewest strings first: the cheapest test
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?:very\s+)?good", r"\w+est", r"[A-Z]\w+", r"(?<=\bthe\s)best", r"a|\d+", r"(?r)abc", r"(?i)\L<words>"],
+)
+def test_optional_parts_classes_and_unreadable_patterns_require_nothing_more(pattern):
+    for group in required_literals(pattern):
+        assert all(literal for literal in group)
+    assert required_literals(r"(?:very\s+)?good") == [frozenset({"good"})]
+    assert required_literals(r"a|\d+") == []
+    assert required_literals(r"(?r)abc") == []  # regex-module syntax: nothing is claimed
+
+
+def test_literals_are_lower_case_and_case_insensitive_matches_still_pass():
+    groups = required_literals(r"(?i)Most\s+ADVANCED")
+    assert holds_all("the most advanced", groups)
+    assert not holds_all("the most capable", groups)
+
+
+def test_every_match_of_every_shipped_pattern_holds_its_literals():
+    """The promise the rules rely on: a match never lacks a required literal.
+    Checked on the labelled drafts and on random text made of the patterns'
+    own words, and on the matched text alone (the literals are inside it)."""
+    rng = random.Random(3)
+    drafts = [path.read_text(encoding="utf-8") for path in sorted(EVALUATION.rglob("*")) if path.suffix in (".md", ".txt")]
+    matches = 0
+    for rule in load_packs():
+        params = rule.params
+        terms = getattr(params, "cues", None) or getattr(params, "terms", ())
+        if not getattr(params, "regex", False) or not isinstance(terms, tuple):
+            continue
+        vocabulary = re.findall(r"[A-Za-z’']+", " ".join(terms)) + ["the", "a", ",", "2024"]
+        for term in filter(_readable, terms):
+            compiled, groups = re.compile(term, re.I), required_literals(term)
+            texts = drafts + [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12))) for _ in range(200)]
+            for text in texts:
+                for found in compiled.finditer(text):
+                    matches += 1
+                    assert holds_all(found.group().lower(), groups), (rule.code, term, found.group())
+    assert matches > 300  # the check saw real matches
+
+
+def _readable(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+        return True
+    except re.error:
+        return False
