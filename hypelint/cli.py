@@ -12,18 +12,21 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__, progress
 from .api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
-from .baseline import DEFAULT_FILE as DEFAULT_BASELINE
-from .baseline import Baseline, BaselineError, load_baseline
 from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
-from .gitdiff import GitDiffError, only_changed
 from .model import SEVERITY_RANK, FileResult, RunResult
 from .rules import RuleError, load_packs
 from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, MAX_BYTES, InputError, decode, format_for
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+
+# Modules only some runs need are imported where they are used: a check of
+# one file starts faster without baselines' and git's (hashlib, subprocess,
+# difflib), the results cache's, or multiprocessing (see runner.py).
 
 OUTPUT_FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -126,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"check": _check, "baseline": _baseline, "lsp": _lsp, "rules": _rules, "explain": _explain,
                     "config": _config, "audit": _audit}  # fmt: skip
         return commands[args.command](args)
-    except (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError) as exc:
+    except _one_line_errors() as exc:
         _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:  # `hypelint check | head`: the reader left; not an error of ours
@@ -134,6 +137,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _one_line_errors() -> tuple[type[Exception], ...]:
+    """The errors `main` reports as one line, with exit code 2.
+
+    Called only when an exception is raised (an `except` clause's types are
+    looked up then), so the baseline and git modules are imported when
+    they have something to report, not on every run.
+    """
+    from .baseline import BaselineError
+    from .gitdiff import GitDiffError
+
+    return (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError)
 
 
 def _error(message: str) -> None:
@@ -195,16 +211,18 @@ def _lint(args, paths: list[str], narrow=None) -> RunResult:
 
 
 def _lint_files(args, files: list[tuple[str, Config]]) -> list[FileResult]:
-    """Lint the files on --jobs processes, through the cache unless --no-cache."""
-    from .cache import Cache
-    from .parallel import default_jobs
+    """Lint the files on --jobs processes (default: all cores), through the cache unless --no-cache."""
     from .runner import lint_files
 
-    cache = None if getattr(args, "no_cache", False) else Cache(getattr(args, "cache_dir", None))
+    cache = None
+    if not getattr(args, "no_cache", False):
+        from .cache import Cache
+
+        cache = Cache(getattr(args, "cache_dir", None))
     # A bar while a long run goes on: on a terminal only, never in machine formats or when piped.
     show = progress.wanted(getattr(args, "format", None), getattr(args, "output", None))
     with progress.bar(len(files), enabled=show) as advance:
-        return lint_files(files, getattr(args, "jobs", None) or default_jobs(), cache, on_result=advance)
+        return lint_files(files, getattr(args, "jobs", None), cache, on_result=advance)
 
 
 class _Narrowing:
@@ -226,9 +244,13 @@ class _Narrowing:
         if where:
             key = os.path.abspath(where)
             if key not in self.baselines:
+                from .baseline import load_baseline
+
                 self.baselines[key] = load_baseline(where)
             result.findings = self.baselines[key].filter(result)
         if self.diff_base:
+            from .gitdiff import only_changed
+
             result.findings = only_changed(result, self.diff_base)
         return result
 
@@ -247,10 +269,10 @@ class _Narrowing:
 
 def _baseline(args) -> int:
     """Write today's findings to the baseline file."""
-    from .baseline import dumps
+    from .baseline import DEFAULT_FILE, dumps
 
     paths = args.paths or ["."]
-    output = args.output or config_for(None, args.config).baseline or DEFAULT_BASELINE
+    output = args.output or config_for(None, args.config).baseline or DEFAULT_FILE
     if "-" in paths:
         raise UsageError("a baseline records files; stdin ('-') has no path to record")
     _refuse_input_as_output(output, paths)
@@ -372,6 +394,8 @@ def _write_atomically(path: str, text: str, option: str = "--output") -> None:
     """Write `path` whole or not at all: into a temporary file beside it, then
     renamed over it. A failed write (a full disk) removes the temporary file
     and leaves whatever was at `path` as it was."""
+    import tempfile
+
     folder = os.path.dirname(os.path.abspath(path))
     try:
         handle, temporary = tempfile.mkstemp(prefix=".hypelint-", dir=folder)

@@ -7,18 +7,19 @@ that everything here reuses.
 
 A pool costs each worker a fresh interpreter and a load of the rules (about
 half a second), so a run with little left to lint after the cache stays in
-this process: the pool is worth it only past PARALLEL_MIN_BYTES.
+this process: the pool is worth it only past PARALLEL_MIN_BYTES. Such a run
+does not even import parallel.py, whose multiprocessing costs a few
+milliseconds of linting one file.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .api import lint_file
 from .config import Config, resolve_rules
 from .model import FileResult
-from .parallel import run_tasks
 from .source import InputError, decode, read_bytes
 
 # Below this much text to lint, starting workers costs more than it saves.
@@ -31,11 +32,11 @@ TIMEOUT_PER_MB = 30.0
 
 def lint_files(
     items: Sequence[tuple[str, Config]],
-    jobs: int = 1,
+    jobs: int | None = 1,
     cache=None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
-    """Lint every (path, config), with `jobs` processes and an optional cache.Cache.
+    """Lint every (path, config), with `jobs` processes (None: all cores) and an optional cache.Cache.
 
     Results come back in the order of `items`. A file that cannot be read,
     or on which hypelint fails (an exception, a crashed or stuck worker),
@@ -68,11 +69,18 @@ def lint_files(
                 keys[index] = (key, text)
         misses.append((index, path, config, size))
     pending_bytes = sum(size for *_, size in misses)
-    workers = jobs if len(misses) > 1 and pending_bytes >= PARALLEL_MIN_BYTES else 1
+    workers = 1
+    if len(misses) > 1 and pending_bytes >= PARALLEL_MIN_BYTES:
+        workers = min(jobs or _all_cores(), len(misses))
     configs = tuple(dict.fromkeys(config for _, _, config, _ in misses))
-    answers = run_tasks(
-        _lint_task, misses, min(workers, len(misses)), _failed, init=load_rules, init_args=(configs,), timeout=_timeout
-    )
+    if workers > 1:
+        from .parallel import run_tasks
+
+        answers = run_tasks(
+            _lint_task, misses, workers, _failed, init=load_rules, init_args=(configs,), timeout=_timeout
+        )
+    else:
+        answers = _in_this_process(misses, configs)
     for (index, *_), result in zip(misses, answers):
         results[index] = result
         if cache is not None and index in keys:
@@ -88,6 +96,24 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
+
+
+def _all_cores() -> int:
+    from .parallel import default_jobs
+
+    return default_jobs()
+
+
+def _in_this_process(misses: list[tuple[int, str, Config, int]], configs: tuple[Config, ...]) -> Iterator[FileResult]:
+    """The tasks' results, one by one: what parallel.run_tasks does with one job, without importing it."""
+    load_rules(configs)
+    for task in misses:
+        try:
+            yield _lint_task(task)
+        except Exception as exc:  # one file's failure, as a worker's would be
+            from .parallel import failure_message
+
+            yield _failed(task, failure_message(exc))
 
 
 def load_rules(configs: tuple[Config, ...]) -> None:
