@@ -149,8 +149,17 @@ def block_words(doc: Document, index: int) -> frozenset[str]:
     cache = doc.__dict__.setdefault("_block_words", {})
     words = cache.get(index)
     if words is None:
-        words = cache[index] = frozenset(_LOWER_WORD.findall(doc.blocks[index].text.lower()))
+        words = cache[index] = frozenset(_LOWER_WORD.findall(block_lower(doc, index)))
     return words
+
+
+def block_lower(doc: Document, index: int) -> str:
+    """A block's text in lower case (cached per document)."""
+    cache = doc.__dict__.setdefault("_block_lower", {})
+    text = cache.get(index)
+    if text is None:
+        text = cache[index] = doc.blocks[index].text.lower()
+    return text
 
 
 class Keywords:
@@ -218,11 +227,17 @@ class Cues:
     def allow(self, words: frozenset[str]) -> bool:
         return self.keywords is None or self.keywords.allow(words)
 
-    def finditer(self, text: str, words: frozenset[str]) -> list:
-        """The matches in `text`, a block whose lower-case words are `words`."""
+    def in_block(self, doc: Document, index: int) -> list:
+        """The matches in one block of a document."""
+        return self.finditer(doc.blocks[index].text, block_words(doc, index), block_lower(doc, index))
+
+    def finditer(self, text: str, words: frozenset[str], lower: str | None = None) -> list:
+        """The matches in `text`, whose lower-case words are `words` (and
+        lower-case text `lower`, when the caller has it)."""
         if not self.allow(words):
             return []
-        lower = text.lower() if self._is_regex else ""
+        if lower is None:
+            lower = text.lower()
         candidates = []
         for rank, needs in enumerate(self._needs):
             if self._is_regex:
@@ -259,7 +274,7 @@ def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
         block = doc.blocks[index]
         if not in_scope(block, scope):
             continue
-        found = cues.finditer(block.text, block_words(doc, index))
+        found = cues.in_block(doc, index)
         if not found:
             continue
         starts = [view.start for view in views]

@@ -22,7 +22,7 @@ from ..model import Document, Match
 from ..context import analysis
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
-from .base import Cues, block_words, compile_terms, inside, scoped_blocks
+from .base import Cues, compile_terms, inside, scoped_blocks
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
     for index, block in scoped_blocks(doc, rule.scope):
         text = block.text
-        found_all = params.cues.finditer(text, block_words(doc, index))
+        found_all = params.cues.in_block(doc, index)
         if not found_all:
             continue
         allowed = [m.span() for m in params.exception_pattern.finditer(text)] if params.exception_pattern else []
