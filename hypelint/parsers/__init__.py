@@ -59,8 +59,13 @@ def _exclude_addresses(doc: Document) -> None:
     marked = SpanIndex(link.text_span for link in doc.links)  # the parser's links
     bare: list[Span] = []  # bare URLs taken as links so far: disjoint, kept sorted
     for block in doc.blocks:
-        for pattern in (URL, EMAIL):
-            for found in pattern.finditer(block.text):
+        text = block.text
+        lower = text.lower()
+        # Substring tests first: every address holds one, and most blocks none.
+        for pattern, marks in ((URL, ("://", "www.")), (EMAIL, ("@",))):
+            if not any(mark in lower for mark in marks):
+                continue
+            for found in pattern.finditer(text):
                 span = block.source_span(found.start(), found.end())
                 doc.excluded.append(span)
                 if pattern is URL and not marked.overlaps(span) and not _overlaps_sorted(bare, span):
