@@ -23,6 +23,7 @@ from typing import Iterator
 import regex
 
 from ..context import WEASEL_FRAME, analysis
+from ..literals import holds_all, required_literals
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import term_pattern, writer_sentences
@@ -45,6 +46,10 @@ _FUTURE_ALONE = regex.compile(
 _WILL_LIKE = regex.compile(
     r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"
 )
+# What each cannot match without: most sentences lack it, and a substring
+# test is cheaper than the search.
+_FUTURE_ALONE_NEEDS = required_literals(_FUTURE_ALONE.pattern)
+_WILL_LIKE_NEEDS = required_literals(_WILL_LIKE.pattern)
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
 _HORIZON = regex.compile(
@@ -121,8 +126,10 @@ def check(doc: Document, rule) -> Iterator[Match]:
     context = analysis(doc)
     for view, block in writer_sentences(doc, rule.scope):
         text = view.outside
-        wills = _future_verbs(text)
-        horizon = bool(_FUTURE_ALONE.search(text)) or (bool(wills) and _future_horizon(text, context.date.year))
+        lower = text.lower()
+        wills = _future_verbs(text, lower)
+        alone = holds_all(lower, _FUTURE_ALONE_NEEDS) and _FUTURE_ALONE.search(text)
+        horizon = bool(alone) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
         if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
@@ -151,14 +158,15 @@ def check(doc: Document, rule) -> Iterator[Match]:
         yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
 
 
-def _future_verbs(text: str) -> list:
+def _future_verbs(text: str, lower: str) -> list:
     """The sentence's "will"s, "we'll"s and "is set to"s, each pattern run only
-    where a plain substring test says it can match."""
-    lower = text.lower()
+    where a substring test on the lower-case text says it can match."""
     found = list(_WILL.finditer(text)) if "will" in lower else []
     if "'ll" in lower or "’ll" in lower:
         found += _CONTRACTED_WILL.finditer(text)
-    return found + list(_WILL_LIKE.finditer(text))
+    if holds_all(lower, _WILL_LIKE_NEEDS):
+        found += _WILL_LIKE.finditer(text)
+    return found
 
 
 def _future_horizon(text: str, year: int) -> bool:
