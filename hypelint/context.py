@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from functools import cached_property
 
-import regex
 
 from .model import Document, Span, SpanIndex
 from .alternation import word_alternation
@@ -65,7 +64,7 @@ _ANAPHORIC_VERBS = word_alternation(
 _CITATION = re.compile(r"\[\d{1,3}\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)?,? (?:19|20)\d\d\w?\s*\)|\^\d")
 NUMBER = re.compile(r"\d")
 # Words that make a claim tentative, conditional or someone's stated intent.
-HEDGE = regex.compile(
+HEDGE = re.compile(
     r"(?i)\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|potentially|appears?|appeared|seems?|"
     r"seemed|suggests?|suggested|expected|projected|if|unless|whether|"
     r"would|should|(?:hopes?|aims?|plans?|intends?|promises?|expects?|wants?)\s+to|hoped|aimed|planned|intended|"
@@ -73,14 +72,14 @@ HEDGE = regex.compile(
     r"not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen|too\s+early\s+to\s+(?:say|tell))\b"
 )
 # "better than any person could": a modal inside a comparison hedges nothing.
-_COMPARISON_MODAL = regex.compile(r"(?i)\bthan\s+(?:any|a|an|the|most|ever)?\s*\w*\s*(?:could|can|would|might)\b|\bever\s+could\b")
-BOOSTER = regex.compile(
+_COMPARISON_MODAL = re.compile(r"(?i)\bthan\s+(?:any|a|an|the|most|ever)?\s*\w*\s*(?:could|can|would|might)\b|\bever\s+could\b")
+BOOSTER = re.compile(
     r"(?i)\b(?:certainly|undoubtedly|clearly|definitely|inevitably|inevitable|surely|unquestionably|"
     r"without\s+(?:a\s+)?doubt|make\s+no\s+mistake|there\s+is\s+no\s+doubt|guaranteed|absolutely|no\s+question)\b"
 )
 # An unnamed crowd as the source ("experts agree", "many believe", "it is
 # widely thought"): the weasel rules' business, and no attribution.
-WEASEL_FRAME = regex.compile(
+WEASEL_FRAME = re.compile(
     r"(?i)\b(?:(?:many|some|most|several|other|industry|leading|top|financial|climate|independent)\s+)?"
     r"(?:experts?|analysts?|scientists?|researchers?|critics?|observers?|insiders?|commentators?|economists?|"
     r"observers?|pundits?|people|many|some|most|others|everyone|everybody|reviewers?|users?|engineers?|"
@@ -94,7 +93,7 @@ WEASEL_FRAME = regex.compile(
 )
 # Research offered as the source, named or not ("a survey of 1,300 bosses
 # suggests", "research shows"); whether it is named is another rule's question.
-STUDY_FRAME = regex.compile(
+STUDY_FRAME = re.compile(
     r"(?i)\b(?:study|studies|survey|surveys|report|research|analysis|poll|data|figures|statistics|paper)"
     r"(?:\s+[\w,-]+){0,6}?\s+(?:has\s+|have\s+)?(?:found|finds|shows?|showed|suggests?|suggested|reveals?|revealed|"
     r"indicates?|indicated|estimates?|estimated)\b"
@@ -102,14 +101,14 @@ STUDY_FRAME = regex.compile(
 # Topics a rule may be limited to (`topic: ai` in its file): a piece is on
 # topic when it mentions one of these once per TOPIC_WORDS words.
 TOPICS = {
-    "ai": regex.compile(
+    "ai": re.compile(
         r"\b(?:AI|A\.I\.|AGI|LLMs?|GPT[-\w.]*|(?i:artificial\s+intelligence|machine\s+learning|deep\s+learning|"
         r"neural\s+networks?|chatbots?|language\s+models?|algorithms?|robots?|robotics|robotaxis?|automation|automated|autonomous|"
         r"self-driving|driverless|generative))\b"
     ),
 }
 TOPIC_WORDS = 250
-NEGATION = regex.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
+NEGATION = re.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 
 class SentenceView:
@@ -276,7 +275,7 @@ class Analysis:
 
 # A next sentence that names the source of this one: "That is according to
 # Gartner's 2025 ranking." "The figures come from the ONS."
-BACK_REFERENCE = regex.compile(
+BACK_REFERENCE = re.compile(
     r"(?i)^[\"“]?(?:(?:that|this|these|those|it|the\s+\w+(?:\s+\w+)?)\s+(?:is|are|was|were|comes?|came)\s+(?:according\s+to|from)\b"
     r"|according\s+to\b|source\s*:|(?:so|thus)\s+says\b)"
 )
@@ -286,17 +285,17 @@ BACK_REFERENCE = regex.compile(
 # search), then look for a speaker just before or after each one ("Ruiz
 # said", "said Ruiz", "Ruiz, the lab's director, said", "the report found").
 # Trying every speaker form at every position of a sentence would be slow.
-_VERB_AT = regex.compile(rf"\b(?:(?P<main>{_VERB})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
-_SPEAKER_BEFORE = regex.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
-_APPOSITIVE_BEFORE = regex.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
-_ANAPHORA_BEFORE = regex.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
-_SOURCE_NOUN_BEFORE = regex.compile(
+_VERB_AT = re.compile(rf"\b(?:(?P<main>{_VERB})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
+_SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
+_APPOSITIVE_BEFORE = re.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
+_ANAPHORA_BEFORE = re.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_SOURCE_NOUN_BEFORE = re.compile(
     r"\b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}(?i:report|study|survey|paper|analysis|data|figures|"
     r"statistics|review|evaluation|audit|filing|statement|research|index|ranking|census|poll|dataset)s?\s+(?:also\s+)?$"
 )
-_INVERTED_BEFORE = regex.compile(r"(?:^|[,\"”’]\s*)$")
-_INVERTED_AFTER = regex.compile(rf"[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b")
-_OTHER_ATTRIBUTION = regex.compile(
+_INVERTED_BEFORE = re.compile(r"(?:^|[,\"”’]\s*)$")
+_INVERTED_AFTER = re.compile(rf"[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b")
+_OTHER_ATTRIBUTION = re.compile(
     rf"""(?x)
     \b(?i:according)\s+to\b(?!\s+(?i:industry|recent|some|many|various|several|most|multiple|unnamed|anonymous)\b)(?!\s+(?i:surveys|studies|reports|experts|estimates|analysts|research|sources|insiders|observers)\b)
     | \b(?i:study|paper|working\s+paper|report|survey|analysis|evaluation|review|poll|audit|trial|census|dataset|index)
@@ -314,7 +313,7 @@ _OTHER_ATTRIBUTION = regex.compile(
     """
 )
 _WINDOW = 200
-_NAMED_SOURCE = regex.compile(
+_NAMED_SOURCE = re.compile(
     rf"\b({_NAME})\s+(?:has\s+)?{_VERB}\b|\baccording\s+to\s+(?:the\s+)?({_NAME})"
 )
 

@@ -8,6 +8,7 @@ product's or model's name (GPT-4, Llama 3.1 405B, iOS 17) is not.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -97,8 +98,8 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 
 @lru_cache(maxsize=None)
-def _form_pattern(index: int) -> regex.Pattern:
-    return regex.compile(_FORMS[index][2], regex.IGNORECASE | regex.VERSION0)
+def _form_pattern(index: int) -> re.Pattern:
+    return re.compile(_FORMS[index][2], re.IGNORECASE)
 
 
 def _statistics(text: str, forms: list[int]) -> Iterator[tuple[int, int, str]]:
@@ -117,7 +118,7 @@ def _statistics(text: str, forms: list[int]) -> Iterator[tuple[int, int, str]]:
 
 
 # Numbers that look like figures but are names, dates or versions.
-_NOT_A_FIGURE = regex.compile(
+_NOT_A_FIGURE = re.compile(
     rf"""(?xi)
     \b(?:19|20)\d\d(?:s|/\d\d)?\b(?!\s*(?:%|per\s?cent|people|users|jobs|units|staff|workers))
   | \b\d{{1,2}}\s+{_MONTHS}\b | \b{_MONTHS}\s+\d{{1,2}}\b
@@ -132,9 +133,9 @@ _NOT_A_FIGURE = regex.compile(
 )
 
 
-_WORD = regex.compile(r"[a-z]+")
-_HAS_DIGIT = regex.compile(r"\d")
-_HAS_CURRENCY_SIGN = regex.compile(r"[$£€¥₹]")
+_WORD = re.compile(r"[a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_CURRENCY_SIGN = re.compile(r"[$£€¥₹]")
 
 
 def statistics_in(text: str, words: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
@@ -174,14 +175,14 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
     return False
 
 
-_PRICE_BEFORE = regex.compile(
+_PRICE_BEFORE = re.compile(
     r"(?i)(?:costs?|costing|priced\s+at|price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|"
     r"dividend\s+of|fee\s+of|subscription\s+of|available\s+(?:at|for)|starts?\s+at|from|for)\s*$"
 )
-_PRICE_AFTER = regex.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually)\b")
+_PRICE_AFTER = re.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually)\b")
 
 
-_MAGNITUDE_WORD = regex.compile(r"(?i)(?:bn|tn|m|k|million|billion|trillion)\b")
+_MAGNITUDE_WORD = re.compile(r"(?i)(?:bn|tn|m|k|million|billion|trillion)\b")
 
 
 def _is_price(text: str, start: int, end: int) -> bool:
@@ -192,12 +193,12 @@ def _is_price(text: str, start: int, end: int) -> bool:
     return bool(_PRICE_BEFORE.search(text[max(0, start - 30) : start]) or _PRICE_AFTER.match(text[end : end + 20]))
 
 
-_UNIT_AFTER = regex.compile(
+_UNIT_AFTER = re.compile(
     r"(?i)\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|ago|square|sq|feet|foot|ft|metres?|meters?|"
     r"km|kilometres?|miles?|kg|tonnes?|pages?|words?)\b"
 )
 # A second sum that converts or extends the first: "$0.99 (£0.53)", "€249 or £219", "$0.50 to $1.20".
-_CONVERSION = regex.compile(
+_CONVERSION = re.compile(
     r"\d[\d.,]*\s*(?:bn|m|k|tn|million|billion)?\s*(?:\(|or|to|and|-|–)\s*(?:about\s+|around\s+|roughly\s+)?$"
 )
 
@@ -207,6 +208,7 @@ def _is_year_like(number: str) -> bool:
     return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199
 
 
+# `regex`, not `re`: its look-behind has a varying width.
 MEASUREMENT = regex.compile(
     r"(?i)(?<![A-Za-z][-‐]?)\b\d+(?:[.,]\d+)?\s*(?:points?|seconds?|s|ms|minutes?|hours?|days?|weeks?|km|miles?|"
     r"kg|tonnes?|tokens?|parameters?|gb|tb|mb|watts?|w|kw|kwh|mwh|gwh|twh|fps|qubits?|cores?|nm|ghz|mph|km/h|"

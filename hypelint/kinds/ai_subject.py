@@ -16,11 +16,10 @@ Params:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
-
-import regex
 
 from ..context import NEGATION
 from ..model import Document, Match
@@ -40,7 +39,7 @@ _AI_SUBJECT = (
     rf"(?:\s+(?:in|behind|inside|at)\s+(?:the\s+|these\s+|this\s+|its\s+)?[\w-]+)?|\bAI\b|\bA\.I\.|(?i:artificial\s+intelligence)|\bAGI\b"
     rf"|\b(?i:modern\s+|today['’]s\s+|most\s+|many\s+)?(?i:chatbots|robots|algorithms|machines|models|AI\s+systems))"
 )
-_DEFINES_AI = regex.compile(
+_DEFINES_AI = re.compile(
     rf"""(?x)
     (?P<name>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}}),\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){{0,5}}?{_AI_NOUN}\b
   | \b{_AI_NOUN}\s+(?:called|named|dubbed|known\s+as|branded)\s+(?P<name2>[A-Z][\w-]*(?:\s+[A-Z0-9][\w.-]*){{0,2}})
@@ -51,12 +50,12 @@ _DEFINES_AI = regex.compile(
 )
 _NOT_PRODUCTS = {"The", "A", "An", "It", "This", "That", "Its", "Our", "We", "They", "He", "She", "I"}
 # "users feel the chatbot understands them": a perception, reported
-_PERCEPTION = regex.compile(
+_PERCEPTION = re.compile(
     r"(?i)\b(?:feel|feels|felt|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|"
     r"report|reports|perceive|perceives|imagine|imagines|assume|assumes|as\s+if|as\s+though|seem|seems|appear|appears)"
     r"\s+(?:that\s+)?$"
 )
-_PRONOUN = regex.compile(r"(?:(?<=^)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Ii]t|[Tt]hey)\b")
+_PRONOUN = re.compile(r"(?:(?<=^)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Ii]t|[Tt]hey)\b")
 _ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never)\s+)"
 
 
@@ -93,7 +92,7 @@ def _variants(name: str) -> set[str]:
     and "X2" (the maker's name alone is a company, not a product)."""
     words = name.split()
     variants = {name}
-    while len(words) > 1 and regex.fullmatch(r"v?\d[\w.]*", words[-1]):
+    while len(words) > 1 and re.fullmatch(r"v?\d[\w.]*", words[-1]):
         words = words[:-1]
         variants.add(" ".join(words))
     for start in range(1, len(words)):
@@ -103,12 +102,12 @@ def _variants(name: str) -> set[str]:
     return variants
 
 
-def _subject_pattern(doc: Document) -> regex.Pattern:
+def _subject_pattern(doc: Document) -> re.Pattern:
     cached = doc.__dict__.get("_ai_subject_pattern")
     if cached is None:
-        names = "|".join(regex.escape(n) for n in ai_names(doc))
+        names = "|".join(re.escape(n) for n in ai_names(doc))
         subject = _AI_SUBJECT + (rf"|\b(?:{names})\b" if names else "")
-        cached = doc.__dict__["_ai_subject_pattern"] = regex.compile(rf"(?:{subject})")
+        cached = doc.__dict__["_ai_subject_pattern"] = re.compile(rf"(?:{subject})")
     return cached
 
 
@@ -151,8 +150,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
 
 def _predicate(params: Params, tail: str) -> tuple[int, int] | None:
     """The first predicate within `window` words of the subject, in the same clause."""
-    clause = regex.split(r"[;:—]|\s[–-]\s|,\s+(?:but|while|whereas|although|who|which)\b", tail, maxsplit=1)[0]
-    words = list(regex.finditer(r"\S+", clause))
+    clause = re.split(r"[;:—]|\s[–-]\s|,\s+(?:but|while|whereas|although|who|which)\b", tail, maxsplit=1)[0]
+    words = list(re.finditer(r"\S+", clause))
     limit = words[params.window].start() if len(words) > params.window else len(clause)
     found = params.pattern.search(clause, 0, len(clause))
     if found and found.start() <= limit:

@@ -26,11 +26,10 @@ Params:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
-
-import regex
 
 from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
@@ -40,12 +39,12 @@ from .base import Cues, compile_terms, inside, sentence_matches
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
-ABSOLUTE_DATE = regex.compile(
+ABSOLUTE_DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
 )
 # A comparison set or period that makes a superlative checkable.
-SCOPE = regex.compile(
+SCOPE = re.compile(
     r"(?i)\b(?:of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b"
     r"|among\s+(?:the\s+)?\w+|since\s+(?:19|20)\d\d|on\s+record|so\s+far\s+this\s+year"
     r"|of\s+(?:his|her|their|its)\s+(?:career|life|history)"
@@ -149,7 +148,7 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
     return False
 
 
-_NEXT_CHAR = regex.compile(r"\s*(\S)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def _is_name(text: str, start: int, phrase: str) -> bool:
@@ -183,7 +182,7 @@ def _title_cased(block) -> bool:
 
 
 # Negations that intensify rather than deny ("nothing short of", "not only").
-_NOT_DENIAL = regex.compile(r"(?i)(?:nothing|no)\s+(?:short\s+of|less\s+than)\s*$|not\s+only\s*$|never\s+before\s*$")
+_NOT_DENIAL = re.compile(r"(?i)(?:nothing|no)\s+(?:short\s+of|less\s+than)\s*$|not\s+only\s*$|never\s+before\s*$")
 
 
 def _negated(text: str, start: int) -> bool:

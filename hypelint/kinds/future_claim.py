@@ -16,11 +16,10 @@ Params:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator
-
-import regex
 
 from ..context import WEASEL_FRAME, analysis
 from ..literals import holds_all, required_literals
@@ -32,18 +31,18 @@ from .base import term_pattern, writer_sentences
 # word is found first and what stands before it checked after: lookbehinds
 # tried at every position made this the dearest pattern of the rule.
 _NOUN_WILL = ("free", "good", "ill", "political", "the", "her", "his", "their", "at", "own", "sheer")
-_WILL = regex.compile(
+_WILL = re.compile(
     r"(?i)\bwill\b" + "".join(rf"(?<!\b{word}\swill)" for word in _NOUN_WILL) + r"(?<!['’]s\swill)(?!\s*(?:power|of\b|,|\.))"
 )
-_CONTRACTED_WILL = regex.compile(r"\b\w+['’]ll\b")
+_CONTRACTED_WILL = re.compile(r"\b\w+['’]ll\b")
 # Cues that speak of the future by themselves ...
-_FUTURE_ALONE = regex.compile(
+_FUTURE_ALONE = re.compile(
     r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b"
     r"|poised\s+to|on\s+track\s+to|only\s+going\s+to)"
 )
 # "is set to", "poised to": the future tense of news ("X is set to join Y"),
 # weighed like "will".
-_WILL_LIKE = regex.compile(
+_WILL_LIKE = re.compile(
     r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"
 )
 # What each cannot match without: most sentences lack it, and a substring
@@ -52,7 +51,7 @@ _FUTURE_ALONE_NEEDS = required_literals(_FUTURE_ALONE.pattern)
 _WILL_LIKE_NEEDS = required_literals(_WILL_LIKE.pattern)
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
-_HORIZON = regex.compile(
+_HORIZON = re.compile(
     r"(?i)\b(?:within\s+(?:the\s+next\s+)?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|\d+)\s+(?:years?|decades?|generations?)"
     r"|in\s+the\s+(?:coming|next)\s+(?:few\s+)?(?:years|decades?|generation)|one\s+day\s+soon|one\s+day"
     r"|within\s+(?:the|a)\s+(?:decade|generation)|this\s+decade|by\s+the\s+end\s+of\s+next\s+year|soon"
@@ -62,17 +61,17 @@ _HORIZON = regex.compile(
     r"|in\s+the\s+(?:not-so-distant\s+|not\s+too\s+distant\s+)?future\b(?!\s+of)"
     r"|by\s+(?:the\s+end\s+of\s+(?:the\s+)?)?(?P<year>(?:19|20)\d\d)|by\s+the\s+end\s+of\s+the\s+decade|by\s+mid-century)"
 )
-_NEAR_DATE = regex.compile(
+_NEAR_DATE = re.compile(
     r"(?i)\b(?:on|by|from|until|next|this|last|later\s+this|early\s+next|late\s+next)\s+"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|morning|afternoon|evening|"
     r"year|spring|summer|autumn|fall|winter|quarter|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b"
     r"|\b(?:in|by|from)\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
-_ADVERB = regex.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably)\s+")
+_ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably)\s+")
 # Predicates sweeping whoever their subject: "will be obsolete", "will change
 # everything".
-_SWEEPING = regex.compile(
+_SWEEPING = re.compile(
     r"(?i)\b(?:obsolete|extinct|irrelevant|transform\w*|revolutioni[sz]e\w*|redefine|reshape|upend|"
     r"change\s+(?:everything|the\s+world|forever)|never\s+be\s+the\s+same|a\s+thing\s+of\s+the\s+past)\b"
 )

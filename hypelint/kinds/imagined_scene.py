@@ -13,25 +13,24 @@ Params:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
-
-import regex
 
 from ..context import analysis
 from ..model import Document, Match
 from .base import Params as BaseParams
 
 # "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".
-_OPENER = regex.compile(
+_OPENER = re.compile(
     r"^[\"“‘']?(?:"
     r"(?:[Ii]magine|[Pp]icture|[Ee]nvision|[Ee]nvisage)\s+(?:[A-Z]|(?i:an?|the|this|that|it|yourself|your|you|waking|"
     r"stepping|walking|living|(?:19|20)\d\d)\b)"
     r"|(?i:fast[-\s]forward|close\s+your\s+eyes|it\s+is\s+the\s+year|it['’]s\s+the\s+year|the\s+year\s+is"
     r"|welcome\s+to\s+(?:the\s+year\s+)?(?:19|20)\d\d)\b)"
 )
-_YEAR_OPENER = regex.compile(r"^(?:In|By|It\s+is|It['’]s|The\s+year\s+is)\s+(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b")
-_GROUNDING = regex.compile(
+_YEAR_OPENER = re.compile(r"^(?:In|By|It\s+is|It['’]s|The\s+year\s+is)\s+(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b")
+_GROUNDING = re.compile(
     r"(?i)^[\"“]?(?:today|for\s+now|currently|right\s+now|at\s+present|in\s+reality|in\s+the\s+real\s+world|"
     r"back\s+in\s+the\s+present|back\s+to|that\s+future|this\s+future|such\s+a\s+future|that\s+vision|this\s+vision|"
     r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|this\s+is\s+not|that\s+is\s+not|but\s+(?:that|this|for\s+now|today)|"
@@ -39,12 +38,12 @@ _GROUNDING = regex.compile(
 )
 # "It is an attractive picture." "That, at least, is the vision." The writer
 # steps out of the scene to comment on it.
-_COMMENTARY = regex.compile(
+_COMMENTARY = re.compile(
     r"(?i)\b(?:is|was|remains|sounds\s+like)\s+(?:[\w,]+\s+){0,4}(?:vision|promise|pitch|dream|picture|fantasy|"
     r"fiction|scenario|story|prediction|utopia|sales\s+pitch|thought\s+experiment)\b"
 )
-_MODAL = regex.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
-_PAST = regex.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
+_MODAL = re.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
+_PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,7 @@ def _opens_scene(text: str, this_year: int) -> bool:
     return bool(year) and int(year.group("year")) > this_year and not _MODAL.search(text)
 
 
-_DATED_OPENING = regex.compile(r"^(?:In|By|Since|As\s+of|Back\s+in|Until|Through)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
+_DATED_OPENING = re.compile(r"^(?:In|By|Since|As\s+of|Back\s+in|Until|Through)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
 
 
 def _dated_now_or_past(text: str, this_year: int) -> bool:

@@ -14,10 +14,9 @@ Params:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Iterator
-
-import regex
 
 from ..context import STUDY_FRAME, analysis
 from ..figures import statistics_in
@@ -26,7 +25,7 @@ from .base import Params as BaseParams
 from .base import block_words, in_scope
 
 # A forecast's figures are the prediction rules' business.
-FUTURE = regex.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
+FUTURE = re.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
 
 _KIND_WORDS = {
     "percent": "percentage",
@@ -91,7 +90,7 @@ def _study_earlier(context, view) -> bool:
 
 
 # Results an organisation reports about itself: "TimeWarner's profits jumped 76%".
-_RESULTS = regex.compile(
+_RESULTS = re.compile(
     r"(?i)\b(?:profits?|sales|revenues?|turnover|earnings|losses|shares?|output|prices?|exports|imports|"
     r"rose|fell|jumped|dropped|slumped|climbed|grew|shrank|posted|reported|made\s+a|lost|earned|employs|cut|raised)\b"
 )
