@@ -585,3 +585,17 @@ def test_main_returns_exit_codes_in_process(tmp_path, monkeypatch, capsys):
     assert main(["check", "nope.md"]) == 2
     captured = capsys.readouterr()
     assert captured.err == "hypelint: error: nope.md: no such file or directory\n"
+
+
+def test_main_in_process_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
+    """A command runs with fewer collections (a short-lived process), and puts the thresholds back."""
+    import gc
+
+    from hypelint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text(HYPE, encoding="utf-8")
+    before = gc.get_threshold()
+    assert main(["check", "--no-cache", "a.md"]) == 1
+    assert main(["check", "nope.md"]) == 2  # an error on the way out too
+    assert gc.get_threshold() == before and gc.isenabled()
