@@ -10,23 +10,24 @@ a millisecond or two instead of the tens of milliseconds parsing takes.
 A file is used only when its key matches exactly: this module's SCHEMA,
 hypelint's version, Python's version, the caller's `version` (say, the
 parser's), and the path, size and modification time (in nanoseconds) of
-every source file. An edited, added or removed rule file, an upgrade of
-hypelint or of the parser: the key differs, `build()` runs again and the
-file is rewritten. Anything wrong with the file (missing, unreadable,
-truncated, damaged: a CRC guards the data) is the same as no file, and a
-file that cannot be written (a read-only home, a full disk) is simply not
-written, so the cache can make a run faster, never different nor failing.
+every source file (the test Python itself applies to its .pyc files). An
+edited, added or removed rule file, an upgrade of hypelint or of the parser:
+the key differs, `build()` runs again and the file is rewritten. Anything
+wrong with the file (missing, unreadable, truncated, damaged: a CRC guards
+the data) is the same as no file, and a file that cannot be written (a
+read-only home, a full disk) is simply not written, so the cache can make a
+run faster, never different nor failing.
 
 Where: `<cache dir>/startup/`, the cache dir being `default_dir()` (also the
-results cache's default home, see cache.py). Not `--cache-dir`, and read
-and written under `--no-cache` as well: those options are about lint
-results, which depend on the drafts and the config, and name a folder a
-project may share; these files depend only on the installation, hold data
-hypelint ships anyway, and cannot change a finding. One file per cache and
-installation (its name has a digest of hypelint's version and location,
-Python's version and the parser's), so several installations never take
-turns overwriting one file; a file left by an older version is a few
-hundred kilobytes, and removing the folder is always safe.
+results cache's default home, see cache.py). Not `--cache-dir`, and read and
+written under `--no-cache` as well: those options are about lint results,
+which depend on the drafts and the config, and name a folder a project may
+share; these files depend only on the installation, hold data hypelint ships
+anyway, and cannot change a finding. One file per cache and installation
+(its name has a digest of hypelint's version and location, the
+environment's, Python's version and the parser's), so several installations
+never take turns overwriting one file; a file left by an older version is a
+few hundred kilobytes, and removing the folder is always safe.
 
 The data is stored with `marshal`: plain data only (dicts, lists, tuples,
 strings, numbers), loaded faster than JSON and keeping tuples tuples, and
@@ -81,7 +82,7 @@ def load(
     except OSError:  # a source that cannot be looked at is not cached
         return build()
     key = (SCHEMA, __version__, tuple(sys.version_info[:2]), name, version, stamps)
-    identity = repr((__version__, _HOME, sys.version, version)).encode("utf-8")
+    identity = repr((__version__, _HOME, sys.prefix, sys.version, version)).encode("utf-8")
     target = Path(folder if folder is not None else default_dir() / "startup")
     target = target / f"{name}-{zlib.crc32(identity):08x}.marshal"
     found = _read(target, key)
