@@ -18,13 +18,11 @@ on, and nothing ever waits forever.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 import traceback
 from collections import deque
-from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 # Most tasks sent to a worker at once: few enough that a crash hands few back
@@ -103,6 +101,8 @@ class _Pool:
     def __init__(self, func, jobs, on_failure, init, init_args, timeout):
         self.func, self.jobs, self.on_failure = func, jobs, on_failure
         self.init, self.init_args, self.timeout = init, init_args, timeout
+        import multiprocessing  # here, not at the top: a run on one process never needs it
+
         self.context = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
         self.fatal: str | None = None  # a worker could not start: fail the rest, do not respawn forever
@@ -172,6 +172,8 @@ class _Pool:
         for worker in busy:
             handles[worker.conn] = worker
             handles[worker.process.sentinel] = worker
+        from multiprocessing.connection import wait
+
         ready = wait(list(handles), limit)
         for worker in {id(handles[h]): handles[h] for h in ready}.values():
             if self._drain(worker, done) and worker.process.is_alive():

@@ -7,9 +7,7 @@ that everything here reuses.
 
 A pool costs each worker a fresh interpreter and a load of the rules (about
 half a second), so a run with little left to lint after the cache stays in
-this process: the pool is worth it only past PARALLEL_MIN_BYTES. Such a run
-does not even import parallel.py, whose multiprocessing costs a few
-milliseconds of linting one file.
+this process: the pool is worth it only past PARALLEL_MIN_BYTES.
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from typing import Callable, Iterator, Sequence
 from .api import lint_file
 from .config import Config, resolve_rules
 from .model import FileResult
+from .parallel import default_jobs, run_tasks
 from .source import InputError, decode, read_bytes
 
 # Below this much text to lint, starting workers costs more than it saves.
@@ -71,16 +70,9 @@ def lint_files(
     pending_bytes = sum(size for *_, size in misses)
     workers = 1
     if len(misses) > 1 and pending_bytes >= PARALLEL_MIN_BYTES:
-        workers = min(jobs or _all_cores(), len(misses))
+        workers = min(jobs or default_jobs(), len(misses))
     configs = tuple(dict.fromkeys(config for _, _, config, _ in misses))
-    if workers > 1:
-        from .parallel import run_tasks
-
-        answers = run_tasks(
-            _lint_task, misses, workers, _failed, init=load_rules, init_args=(configs,), timeout=_timeout
-        )
-    else:
-        answers = _in_this_process(misses, configs)
+    answers = run_tasks(_lint_task, misses, workers, _failed, init=load_rules, init_args=(configs,), timeout=_timeout)
     for (index, *_), result in zip(misses, answers):
         results[index] = result
         if cache is not None and index in keys:
@@ -96,24 +88,6 @@ def _size(path: str) -> int:
         return os.stat(path).st_size
     except OSError:
         return 0
-
-
-def _all_cores() -> int:
-    from .parallel import default_jobs
-
-    return default_jobs()
-
-
-def _in_this_process(misses: list[tuple[int, str, Config, int]], configs: tuple[Config, ...]) -> Iterator[FileResult]:
-    """The tasks' results, one by one: what parallel.run_tasks does with one job, without importing it."""
-    load_rules(configs)
-    for task in misses:
-        try:
-            yield _lint_task(task)
-        except Exception as exc:  # one file's failure, as a worker's would be
-            from .parallel import failure_message
-
-            yield _failed(task, failure_message(exc))
 
 
 def load_rules(configs: tuple[Config, ...]) -> None:
