@@ -36,11 +36,17 @@ class Params:
         unknown = set(data) - set(fields)
         if unknown:
             raise ValueError(f"unknown param {sorted(unknown)[0]!r}; allowed: {', '.join(sorted(fields)) or 'none'}")
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         values = {}
         for name, value in data.items():
             values[name] = _coerce(name, value, hints[name])
         return cls(**values)
+
+
+@functools.lru_cache(maxsize=None)
+def _type_hints(cls) -> dict[str, Any]:
+    """A Params class's field types, worked out once per class, not once per rule."""
+    return typing.get_type_hints(cls)
 
 
 def _coerce(name: str, value: Any, hint: Any) -> Any:
