@@ -14,7 +14,7 @@ import re
 from functools import cached_property
 
 
-from .model import Document, Span, SpanIndex
+from .model import Block, Document, Span, SpanIndex
 from .alternation import word_alternation
 from .quotes import REPORTING_VERBS
 
@@ -117,11 +117,15 @@ class SentenceView:
     Where it is, its quotations and whether it is a question are known at
     once; whether it is attributed, cited, hedged or boosted is worked out
     when a rule first asks. Most sentences hold nothing any rule asks about,
-    and attribution is the dearest question of all.
+    and attribution is the dearest question of all. A view holds its block
+    and the document's links, never the document or the Analysis: without
+    a reference cycle a linted document is freed at once, not at the
+    garbage collector's next pass.
     """
 
-    def __init__(self, analysis: "Analysis", index: int, sentence, quoted: tuple, quote_attributed: bool):
-        self._analysis = analysis
+    def __init__(self, index: int, sentence, block: Block, links: SpanIndex, quoted: tuple, quote_attributed: bool):
+        self._block = block
+        self._links = links
         self._quote_attributed = quote_attributed
         self.index = index  # position in doc.sentences
         self.block = sentence.block
@@ -147,9 +151,9 @@ class SentenceView:
         """A link, footnote or bracketed citation inside it (or right after its full stop)."""
         if _CITATION.search(self.text):
             return True
-        span = self._analysis.doc.blocks[self.block].source_span(self.start, self.end)
+        span = self._block.source_span(self.start, self.end)
         # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
-        return self._analysis._links.overlaps(Span(span.start, span.end + 3))
+        return self._links.overlaps(Span(span.start, span.end + 3))
 
     @cached_property
     def hedged(self) -> bool:
@@ -172,7 +176,6 @@ class Analysis:
     """Per-document cues, computed once and shared by every rule."""
 
     def __init__(self, doc: Document, today: dt.date | None = None):
-        self.doc = doc
         self.date = doc.date or today or dt.date.today()
         # Quotations by block and links in source order, so each sentence finds
         # its own by bisection: scanning them all for every sentence made a
@@ -184,18 +187,18 @@ class Analysis:
             block: ([q.start for q in quotes], [q.end for q in quotes]) for block, quotes in self._quotes.items()
         }
         self._links = SpanIndex(link.text_span for link in doc.links)
-        self.sentences = [self._view(i, s) for i, s in enumerate(doc.sentences)]
+        self.sentences = [self._view(i, s, doc.blocks[s.block]) for i, s in enumerate(doc.sentences)]
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
             self.by_block.setdefault(view.block, []).append(view)
         self.paragraph_of = _paragraphs(doc)
         self._sourced_earlier: dict[int, bool] = {}
 
-    def _view(self, index: int, sentence) -> SentenceView:
+    def _view(self, index: int, sentence, block: Block) -> SentenceView:
         touching = self._quotes_touching(sentence.block, sentence.start, sentence.end)
         quoted = tuple((q.start, q.end) for q in touching)
         quote_attributed = any(q.attributed and q.start < sentence.end and sentence.start < q.end for q in touching)
-        return SentenceView(self, index, sentence, quoted, quote_attributed)
+        return SentenceView(index, sentence, block, self._links, quoted, quote_attributed)
 
     def _quotes_touching(self, block: int, start: int, end: int) -> list:
         """The block's quotations that overlap or touch [start, end). A block's
