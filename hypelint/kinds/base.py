@@ -28,7 +28,9 @@ class Params:
     def validate(self) -> None:
         for name in dir(type(self)):
             if isinstance(getattr(type(self), name), functools.cached_property):
-                getattr(self, name)
+                value = getattr(self, name)
+                if isinstance(value, Cues):
+                    value.validate()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
@@ -221,14 +223,24 @@ class Cues:
         self.keywords = keywords_for(keywords, terms, is_regex)
         self._is_regex = is_regex
         self._terms = sorted(terms, key=len, reverse=True)  # term_pattern's order
+        self._param = param
         self._single: dict[int, GuardedPattern] = {}
         if is_regex:
-            # Patterns are compiled now, so that a bad one is reported as the rule is read.
-            for rank, term in enumerate(self._terms):
-                self._single[rank] = compile_terms((term,), True, param)
             self._needs = [required_literals(term) for term in self._terms]
         else:
             self._needs = [_longest_word(term) for term in self._terms]
+
+    def validate(self) -> None:
+        """Compile every cue now, so that a bad pattern is reported as its rule
+        is read (a rule file not checked before); otherwise each cue is
+        compiled when a block first calls for it."""
+        for rank in range(len(self._terms)):
+            self._pattern(rank)
+
+    def _pattern(self, rank: int) -> GuardedPattern:
+        if rank not in self._single:
+            self._single[rank] = compile_terms((self._terms[rank],), self._is_regex, self._param)
+        return self._single[rank]
 
     def allow(self, words: frozenset[str]) -> bool:
         return self.keywords is None or self.keywords.allow(words)
@@ -251,9 +263,7 @@ class Cues:
                     continue
             elif needs and needs not in words:
                 continue
-            if rank not in self._single:
-                self._single[rank] = term_pattern((self._terms[rank],))
-            candidates.extend((found.start(), rank, found) for found in self._single[rank].finditer(text))
+            candidates.extend((found.start(), rank, found) for found in self._pattern(rank).finditer(text))
         candidates.sort(key=lambda candidate: candidate[:2])
         matches, done = [], 0
         for start, _, found in candidates:

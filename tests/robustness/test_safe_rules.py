@@ -19,7 +19,7 @@ import regex
 from hypelint import guard
 from hypelint.config import Config, resolve_rules
 from hypelint.guard import GuardedPattern, PatternTimeout
-from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, _LOWER_WORD, Cues, compile_terms, term_pattern
+from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, Cues, compile_terms, term_pattern
 from hypelint.rules import MAX_RULE_FILE_BYTES, RuleError, load_packs
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
@@ -94,8 +94,7 @@ def _patterns_of(value) -> list:
     """The patterns a param value searches with: itself, or for Cues the
     pattern it searches each of its cues with."""
     if isinstance(value, Cues):
-        everything = " ".join(value._terms)
-        value.finditer(everything, frozenset(_LOWER_WORD.findall(everything.lower())) | (value.keywords.exact if value.keywords else frozenset()))
+        value.validate()
         return list(value._single.values())
     return [value] if hasattr(value, "finditer") else []
 
