@@ -16,7 +16,7 @@ from .config import Config, config_for, resolve_rules
 from .engine import lint_document
 from .model import Document, FileResult, Finding, RunResult
 from .parsers import parse, parse_binary
-from .readability import document_metrics, prose_texts
+from .readability import metrics_of
 from .rules import specificity
 from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
 
@@ -57,7 +57,7 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
     if ignore:  # the engine adds unused-suppression findings after its ignore filter
         by_code = {rule.code: rule for rule in rules}
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
-    metrics = document_metrics(prose_texts(doc.blocks))
+    metrics = metrics_of(doc)
     return FileResult(
         path=path or "-", findings=findings, words=doc.word_count, source=doc.text, fail_on=config.fail_on,
         metrics=metrics, rule_errors=list(doc.rule_errors),

@@ -284,11 +284,6 @@ def consensus(by_formula: dict[str, float]) -> float | None:
 # --- document figures -------------------------------------------------------------
 
 
-def prose_texts(blocks) -> list[str]:
-    """The texts of the blocks that are running prose (see PROSE_KINDS)."""
-    return [block.text for block in blocks if block.kind in PROSE_KINDS]
-
-
 def document_metrics(texts: Iterable[str]) -> dict:
     """The figures reports show for a draft, from the texts of its prose blocks.
 
@@ -297,7 +292,25 @@ def document_metrics(texts: Iterable[str]) -> dict:
     snake_case name) and grade (their median). Ratios are None for a draft
     with no prose; numbers are rounded to two decimals.
     """
-    total = _unpack(sum(map(_text_figures, texts)))
+    return _metrics(_unpack(sum(map(_text_figures, texts))))
+
+
+def metrics_of(doc) -> dict:
+    """document_metrics of a parsed draft's prose blocks, from the sentences
+    the document has already split (the same split, done once)."""
+    blocks = doc.blocks
+    return _metrics(
+        _unpack(
+            sum(
+                _sentence_figures(blocks[s.block].text, s.start, s.end)
+                for s in doc.sentences
+                if blocks[s.block].kind in PROSE_KINDS
+            )
+        )
+    )
+
+
+def _metrics(total: Counts) -> dict:
     by_formula = grades(total)
 
     def rounded(value: float | None) -> float | None:

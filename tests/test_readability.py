@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -443,3 +444,12 @@ def test_readability_works_with_no_network(offline):
 def test_textstat_alone_crashes_there(offline):
     """The same sandbox breaks textstat when hypelint has not set it up: the test above is no accident."""
     assert offline(PLAIN_TEXTSTAT).strip().startswith("crashed after ['")
+
+
+def test_a_parsed_drafts_metrics_are_those_of_its_prose_texts():
+    from hypelint.parsers import parse
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "evaluation" / "drafts").iterdir())[:12]:
+        doc = parse(path.read_text(encoding="utf-8"), "html" if path.suffix == ".html" else "markdown", str(path))
+        prose = [block.text for block in doc.blocks if block.kind in readability.PROSE_KINDS]
+        assert readability.metrics_of(doc) == readability.document_metrics(prose)
