@@ -29,10 +29,11 @@ import itertools
 import json
 import os
 import sys
-import tempfile
 from array import array
 from collections import Counter, deque
 from typing import Any, Callable, Iterable, Iterator
+
+from .atomic import replacing
 
 # Articles per task: big enough that sending one costs little next to linting
 # it, small enough to spread the last ones over every core.
@@ -416,16 +417,15 @@ class _Writer:
         self.parquet = None
 
     def __enter__(self):
-        folder = os.path.dirname(os.path.abspath(self.path))
+        self.replacing = replacing(self.path, prefix=".hypelint-audit-")
         try:
-            handle, self.temporary = tempfile.mkstemp(prefix=".hypelint-audit-", dir=folder)
+            self.temporary = self.replacing.__enter__()
         except OSError as exc:
             raise AuditError(f"--output {self.path}: cannot write ({exc.strerror})") from None
         if self.kind == "parquet":
-            os.close(handle)
             self.handle = None
         else:
-            self.handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
+            self.handle = open(self.temporary, "w", encoding="utf-8", newline="")
             if self.kind == "csv":
                 self.csv = csv.DictWriter(self.handle, self.columns)
                 self.csv.writeheader()
@@ -471,10 +471,7 @@ class _Writer:
                 pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.temporary)
             elif self.parquet is not None:
                 self.parquet.close()
-        if kind is None:
-            os.replace(self.temporary, self.path)
-        else:
-            os.unlink(self.temporary)
+        self.replacing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error
         return False
 
 

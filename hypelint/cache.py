@@ -41,12 +41,12 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .atomic import replacing
 from .config import Config
 from .model import FileResult, Finding
 from .startup_cache import default_dir  # the results live in the folder the start-up cache does
@@ -140,14 +140,9 @@ class Cache:
         target = self._entry(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with replacing(target, prefix=".tmp-") as temporary:
+                with open(temporary, "w", encoding="utf-8") as out:
                     json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temporary, target)
-            except BaseException:
-                os.unlink(temporary)
-                raise
         except OSError:  # a read-only or full disk makes the cache useless, not the run
             pass
 

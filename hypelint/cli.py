@@ -421,33 +421,15 @@ def _same_file(one: str, other: str) -> bool:
 
 
 def _write_atomically(path: str, text: str, option: str = "--output") -> None:
-    """Write `path` whole or not at all: into a temporary file beside it, then
-    renamed over it. A failed write (a full disk) removes the temporary file
-    and leaves whatever was at `path` as it was."""
-    import tempfile
+    """Write `path` whole or not at all (atomic.py); a failure is a usage error."""
+    from .atomic import replacing
 
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".hypelint-", dir=folder)
+        with replacing(path, shared=True) as temporary:
+            with open(temporary, "w", encoding="utf-8") as out:
+                out.write(text)
     except OSError as exc:
         raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        # mkstemp makes the file private (0600); a report is as readable as
-        # any file the user creates.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
-        raise
 
 
 # --- rules, explain, config ---------------------------------------------------------

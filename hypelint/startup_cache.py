@@ -116,19 +116,12 @@ def _write(target: Path, key: tuple, data: Any) -> None:
         payload = marshal.dumps(data)
     except ValueError:  # not plain data (a date, a custom class): not stored
         return
-    import tempfile  # only when writing, which few runs do
+    from .atomic import replacing  # only when writing, which few runs do
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".marshal", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
+        with replacing(target, prefix=".tmp-") as temporary:
+            with open(temporary, "wb") as out:
                 out.write(marshal.dumps((key, zlib.crc32(payload), payload)))
-            # Renamed into place, so that a run reading at the same time sees
-            # the old file or the new one, never half of one.
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
     except OSError:  # a read-only or full disk makes the cache useless, not the run
         pass

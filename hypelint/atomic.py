@@ -1,0 +1,40 @@
+"""Writing a file whole or not at all.
+
+Reports (`--output`), audit tables and cache entries are written to a
+temporary file beside their target and renamed over it only once complete:
+a run that fails half-way (a full disk, an interrupt) leaves whatever was
+there before, and a reader at the same moment sees the old file or the new
+one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Iterator
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike, prefix: str = ".hypelint-", shared: bool = False) -> Iterator[str]:
+    """The name of a new, empty temporary file beside `path`; when the block
+    ends without error it replaces `path`, otherwise it is removed.
+
+    `shared` gives it the permissions of any file the user creates (the
+    temporary file is private, 0600), for files people read, such as reports.
+    OSError from making the file or renaming it propagates.
+    """
+    import tempfile  # only when writing, which most runs never do
+
+    handle, temporary = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(os.path.abspath(path)))
+    os.close(handle)
+    try:
+        yield temporary
+        if shared:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
