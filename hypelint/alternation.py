@@ -1,4 +1,5 @@
-"""Alternations of many literal words, written as a trie for the regex engine.
+"""Alternations: of many literal words, written as a trie; and of many
+patterns, searched one at a time.
 
 `said|says|say|told|...` makes the engine try every word at every position;
 `s(?:a(?:id|ys?)|...)|told|...` lets one letter rule out all the words that
@@ -11,7 +12,7 @@ alternation's longest-first order would).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 _END = ""
 
@@ -38,3 +39,18 @@ def _emit(node: dict) -> str:
 
 def _literal(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
+
+
+def as_one_alternation(candidates: Iterable[tuple[int, int, int, Any]]) -> list:
+    """What one alternation of several patterns finds, from matches of each
+    pattern searched on its own: `candidates` are (start, rank, end, item),
+    rank being the pattern's place in the alternation. Scanning left to
+    right, the match at the leftmost position wins, of several there the
+    lowest rank, and nothing that overlaps a match already taken is kept.
+    Returns the items taken, in order."""
+    taken, done = [], 0
+    for start, _, end, item in sorted(candidates, key=lambda candidate: candidate[:2]):
+        if start >= done:
+            taken.append(item)
+            done = end
+    return taken

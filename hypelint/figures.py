@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
 import regex
 
-from .alternation import word_alternation
+from .alternation import as_one_alternation, word_alternation
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _NUMBER_WORD = word_alternation(
@@ -105,19 +104,15 @@ def _form_pattern(index: int) -> regex.Pattern:
     return regex.compile(_FORMS[index][2], regex.IGNORECASE | regex.VERSION0)
 
 
-def _statistics(text: str, forms: list[int]) -> Iterator[tuple[int, int, str]]:
-    """What one alternation of the given forms would find, scanning left to
-    right: at each position the first form (in _FORMS order) that matches.
-    Each form is searched on its own: one alternation per set of forms would
-    be compiled anew for each of the many sets that paragraphs call for."""
-    candidates = sorted(
-        (match.start(), index, match.end()) for index in forms for match in _form_pattern(index).finditer(text)
+def _statistics(text: str, forms: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of what one alternation of the given forms would
+    find. Each form is searched on its own: one alternation per set of forms
+    would be compiled anew for each of the many sets paragraphs call for."""
+    return as_one_alternation(
+        (match.start(), index, match.end(), (match.start(), match.end(), _FORMS[index][0]))
+        for index in forms
+        for match in _form_pattern(index).finditer(text)
     )
-    done = 0
-    for start, index, end in candidates:
-        if start >= done:
-            yield start, end, _FORMS[index][0]
-            done = end
 
 
 # Numbers that look like figures but are names, dates or versions.

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 import regex
 
+from ..alternation import as_one_alternation
 from ..guard import GuardedPattern
 from ..literals import holds_all, required_literals
 from ..model import Block, Document
@@ -263,14 +264,8 @@ class Cues:
                     continue
             elif needs and needs not in words:
                 continue
-            candidates.extend((found.start(), rank, found) for found in self._pattern(rank).finditer(text))
-        candidates.sort(key=lambda candidate: candidate[:2])
-        matches, done = [], 0
-        for start, _, found in candidates:
-            if start >= done:
-                matches.append(found)
-                done = found.end()
-        return matches
+            candidates.extend((found.start(), rank, found.end(), found) for found in self._pattern(rank).finditer(text))
+        return as_one_alternation(candidates)
 
 
 def _longest_word(phrase: str) -> str:
