@@ -13,9 +13,8 @@ import datetime as dt
 import re
 from functools import cached_property
 
-
-from .model import Block, Document, Span, SpanIndex
 from .alternation import word_alternation
+from .model import Block, Document, Span, SpanIndex
 from .quotes import REPORTING_VERBS
 
 # A named source: capitalised words ("Dana Ruiz", "the Office for National
