@@ -159,7 +159,7 @@ def statistics_in(text: str, words: frozenset[str] | None = None) -> list[tuple[
 
 
 # How far around a figure a name, date or version that holds it can reach.
-_NAME_REACH = 80
+_NAME_REACH = 40
 
 
 def _not_a_figure(text: str, start: int, end: int) -> bool:
