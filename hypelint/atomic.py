@@ -11,24 +11,31 @@ from __future__ import annotations
 
 import contextlib
 import os
-from typing import Iterator
+from typing import IO, Any, Iterator
 
 
 @contextlib.contextmanager
-def replacing(path: str | os.PathLike, prefix: str = ".hypelint-", shared: bool = False) -> Iterator[str]:
-    """The name of a new, empty temporary file beside `path`; when the block
-    ends without error it replaces `path`, otherwise it is removed.
+def replacing(
+    path: str | os.PathLike,
+    mode: str = "w",
+    prefix: str = ".hypelint-",
+    shared: bool = False,
+    **open_args: Any,
+) -> Iterator[IO]:
+    """A new temporary file beside `path`, open in `mode` ("w" or "wb", with
+    `open_args` such as encoding); when the block ends without error it
+    replaces `path`, otherwise it is removed.
 
     `shared` gives it the permissions of any file the user creates (the
     temporary file is private, 0600), for files people read, such as reports.
-    OSError from making the file or renaming it propagates.
+    OSError from making, writing or renaming the file propagates.
     """
     import tempfile  # only when writing, which most runs never do
 
     handle, temporary = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(os.path.abspath(path)))
-    os.close(handle)
     try:
-        yield temporary
+        with os.fdopen(handle, mode, **open_args) as out:
+            yield out
         if shared:
             mask = os.umask(0)
             os.umask(mask)

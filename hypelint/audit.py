@@ -417,18 +417,16 @@ class _Writer:
         self.parquet = None
 
     def __enter__(self):
-        self.replacing = replacing(self.path, prefix=".hypelint-audit-")
+        binary = self.kind == "parquet"
+        text = {} if binary else {"encoding": "utf-8", "newline": ""}
+        self.replacing = replacing(self.path, "wb" if binary else "w", prefix=".hypelint-audit-", **text)
         try:
-            self.temporary = self.replacing.__enter__()
+            self.handle = self.replacing.__enter__()
         except OSError as exc:
             raise AuditError(f"--output {self.path}: cannot write ({exc.strerror})") from None
-        if self.kind == "parquet":
-            self.handle = None
-        else:
-            self.handle = open(self.temporary, "w", encoding="utf-8", newline="")
-            if self.kind == "csv":
-                self.csv = csv.DictWriter(self.handle, self.columns)
-                self.csv.writeheader()
+        if self.kind == "csv":
+            self.csv = csv.DictWriter(self.handle, self.columns)
+            self.csv.writeheader()
         return self
 
     def write(self, rows: list[dict]) -> None:
@@ -453,7 +451,7 @@ class _Writer:
             fields += [pa.field(name, pa.int64()) for name in self.columns[4:-1]]
             fields.append(pa.field("error", pa.string()))
             self.schema = pa.schema(fields)
-            self.parquet = pq.ParquetWriter(self.temporary, self.schema)
+            self.parquet = pq.ParquetWriter(self.handle, self.schema)
         try:
             table = pa.Table.from_pylist(rows, schema=self.schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
@@ -461,14 +459,12 @@ class _Writer:
         self.parquet.write_table(table)
 
     def __exit__(self, kind, value, traceback):
-        if self.handle is not None:
-            self.handle.close()
         if self.kind == "parquet":
             if self.parquet is None and kind is None:  # no rows: still a valid, empty table
                 import pyarrow as pa
                 import pyarrow.parquet as pq
 
-                pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.temporary)
+                pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.handle)
             elif self.parquet is not None:
                 self.parquet.close()
         self.replacing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error

@@ -140,9 +140,8 @@ class Cache:
         target = self._entry(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(target, prefix=".tmp-") as temporary:
-                with open(temporary, "w", encoding="utf-8") as out:
-                    json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
+            with replacing(target, prefix=".tmp-", encoding="utf-8") as out:
+                json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
         except OSError:  # a read-only or full disk makes the cache useless, not the run
             pass
 

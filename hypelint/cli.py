@@ -425,9 +425,8 @@ def _write_atomically(path: str, text: str, option: str = "--output") -> None:
     from .atomic import replacing
 
     try:
-        with replacing(path, shared=True) as temporary:
-            with open(temporary, "w", encoding="utf-8") as out:
-                out.write(text)
+        with replacing(path, shared=True, encoding="utf-8") as out:
+            out.write(text)
     except OSError as exc:
         raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
 

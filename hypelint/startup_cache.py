@@ -120,8 +120,7 @@ def _write(target: Path, key: tuple, data: Any) -> None:
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with replacing(target, prefix=".tmp-") as temporary:
-            with open(temporary, "wb") as out:
-                out.write(marshal.dumps((key, zlib.crc32(payload), payload)))
+        with replacing(target, "wb", prefix=".tmp-") as out:
+            out.write(marshal.dumps((key, zlib.crc32(payload), payload)))
     except OSError:  # a read-only or full disk makes the cache useless, not the run
         pass
