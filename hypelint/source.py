@@ -87,7 +87,12 @@ def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
             mode = os.fstat(handle.fileno()).st_mode
             if not stat.S_ISREG(mode):
                 raise InputError(f"{path}: not a regular file")
-            data = handle.read(limit + 1)
+            # Asked for limit + 1 bytes, read() would first allocate that
+            # much: ask for the size the file had, and only if it has grown
+            # since, read on (still no further than limit + 1).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > limit:

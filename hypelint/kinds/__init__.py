@@ -9,6 +9,7 @@ Kinds are pure: they read the document and never see config or output.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
@@ -29,5 +30,8 @@ KINDS = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def kind_module(name: str) -> ModuleType:
+    # Cached: the engine asks for every rule of every document, and
+    # import_module's look-up, though cheap, is not free at that rate.
     return importlib.import_module(f"{__name__}.{KINDS[name]}")
