@@ -107,6 +107,16 @@ TOPICS = {
     ),
 }
 TOPIC_WORDS = 250
+# Text a mention of each topic cannot be without, as (case-sensitive,
+# lower-case) substrings: a paragraph with none is not searched, and most
+# paragraphs of most pieces have none.
+TOPIC_CLUES = {
+    "ai": (
+        ("AI", "A.I.", "AGI", "LLM", "GPT"),
+        ("artificial", "machine", "deep", "neural", "chatbot", "language", "algorithm", "robot", "automat",
+         "autonomous", "self-driving", "driverless", "generative"),
+    ),
+}  # fmt: skip
 NEGATION = re.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 

@@ -106,12 +106,12 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
 def _on_topic(doc: Document, rule: Rule) -> bool:
     if rule.topic is None:
         return True
-    from .context import TOPIC_WORDS, TOPICS
+    from .context import TOPIC_WORDS
     from .kinds.base import on_topic
 
     known = doc.__dict__.setdefault("_topics", {})  # asked once per rule; answered once per piece
     if rule.topic not in known:
-        known[rule.topic] = on_topic(doc, TOPICS[rule.topic], TOPIC_WORDS)
+        known[rule.topic] = on_topic(doc, rule.topic, TOPIC_WORDS)
     return known[rule.topic]
 
 

@@ -67,3 +67,23 @@ def _readable(pattern: str) -> bool:
         return True
     except re.error:
         return False
+
+
+def test_every_mention_of_a_topic_holds_one_of_its_clues():
+    """on_topic skips a paragraph without any of the topic's clues: a
+    mention must never lack one."""
+    from hypelint.context import TOPIC_CLUES, TOPICS
+
+    drafts = [path.read_text(encoding="utf-8") for path in sorted(EVALUATION.rglob("*")) if path.suffix in (".md", ".txt")]
+    samples = ["The A.I. era", "AGI soon", "GPT-4o and LLMs", "Self-Driving cars", "robotaxis", "an algorithm",
+               "Machine  learning", "deep\nlearning", "neural networks", "Chatbots", "language models", "automated",
+               "autonomous", "driverless", "Generative tools", "Artificial Intelligence"]  # fmt: skip
+    for topic, pattern in TOPICS.items():
+        cased, caseless = TOPIC_CLUES[topic]
+        found = 0
+        for text in drafts + samples:
+            for mention in pattern.finditer(text):
+                found += 1
+                words = mention.group()
+                assert any(c in words for c in cased) or any(c in words.lower() for c in caseless), words
+        assert found > 100

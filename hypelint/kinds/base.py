@@ -309,16 +309,23 @@ def writer_sentences(doc: Document, scope: tuple[str, ...]):
             yield view, block
 
 
-def on_topic(doc: Document, pattern: regex.Pattern | None, words_per_mention: int) -> bool:
-    """Whether the piece is about a topic: at least one mention of it per
-    `words_per_mention` words (and at least one). Rules about AI coverage
-    stay quiet in a story about football that mentions a robot once."""
-    if pattern is None:
-        return True
+def on_topic(doc: Document, topic: str, words_per_mention: int) -> bool:
+    """Whether the piece is about a topic (context.TOPICS): at least one
+    mention of it per `words_per_mention` words (and at least one). Rules
+    about AI coverage stay quiet in a story about football that mentions a
+    robot once."""
+    from ..context import TOPIC_CLUES, TOPICS
+
+    pattern, (cased, caseless) = TOPICS[topic], TOPIC_CLUES[topic]
     needed = max(1, doc.word_count // words_per_mention)
     count = 0
-    for block in doc.blocks:
-        count += len(pattern.findall(block.text))
+    for index, block in enumerate(doc.blocks):
+        text = block.text
+        if not any(clue in text for clue in cased):
+            lower = block_lower(doc, index)
+            if not any(clue in lower for clue in caseless):
+                continue
+        count += len(pattern.findall(text))
         if count >= needed:
             return True
     return False
