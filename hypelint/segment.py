@@ -130,7 +130,7 @@ def sentences(doc: Document) -> list[Sentence]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def words(text: str) -> list[tuple[int, int]]:
