@@ -79,7 +79,8 @@ def lint_file(path: str, config: Config) -> FileResult:
 def collect_rules(run: RunResult, config: Config) -> None:
     """Note in the run what reporters may know of the rules a config uses."""
     for rule in resolve_rules(config):
-        run.rules.setdefault(rule.code, rule.info())
+        if rule.code not in run.rules:  # asked once per file: info() is built once per rule
+            run.rules[rule.code] = rule.info()
 
 
 def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = config_for):
