@@ -25,7 +25,7 @@ from ..context import WEASEL_FRAME, analysis
 from ..literals import holds_all, required_literals
 from ..model import Document, Match
 from .base import Params as BaseParams
-from .base import term_pattern, writer_sentences
+from .base import block_lower, term_pattern, writer_sentences
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The
 # word is found first and what stands before it checked after: lookbehinds
@@ -123,7 +123,12 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
+    possible: dict[int, bool] = {}  # per block: whether it holds any future cue at all
     for view, block in writer_sentences(doc, rule.scope):
+        if view.block not in possible:
+            possible[view.block] = _may_speak_of_the_future(block_lower(doc, view.block))
+        if not possible[view.block]:
+            continue
         text = view.outside
         lower = text.lower()
         wills = _future_verbs(text, lower)
@@ -155,6 +160,18 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if previous and previous[0].attributed and not view.boosted and not _strong(params, text):
             continue  # reported speech carried on from the sentence before
         yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
+
+
+def _may_speak_of_the_future(lower: str) -> bool:
+    """Whether lower-case text holds what a "will", "is set to" or "destined
+    to" cannot be without: a block with none is not read sentence by sentence."""
+    return (
+        "will" in lower
+        or "'ll" in lower
+        or "’ll" in lower
+        or holds_all(lower, _WILL_LIKE_NEEDS)
+        or holds_all(lower, _FUTURE_ALONE_NEEDS)
+    )
 
 
 def _future_verbs(text: str, lower: str) -> list:
