@@ -46,3 +46,15 @@ def assert_same_sentences_in_every_format(flagged: dict) -> None:
         assert set(docs) == set(FORMATS), code
         excerpts = {fmt: [e[-1] for e in expected] for fmt, (_, expected) in docs.items()}
         assert excerpts["markdown"] == excerpts["html"] == excerpts["text"], code
+
+
+def reference_line_col(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of an offset, worked out the slowest, plainest way to
+    check hypelint's own: LF, CRLF and a lone CR each end a line."""
+    line, column = 1, 1
+    for index in range(offset):
+        if text[index] == "\n" or (text[index] == "\r" and text[index + 1 : index + 2] != "\n"):
+            line, column = line + 1, 1
+        else:
+            column += 1
+    return line, column

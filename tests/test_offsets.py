@@ -6,7 +6,7 @@ column (DESIGN.md "Contracts": 0-based code-point offsets into the decoded
 text with the BOM removed and newlines kept as in the file; 1-based lines
 and columns, end exclusive, columns in code points), and that the source
 between the offsets is the word itself. The numbers are written out by
-hand; `_reference_line_col` recomputes line and column in the simplest
+hand; `golden.reference_line_col` recomputes line and column in the simplest
 possible way as a second, independent check.
 """
 
@@ -16,6 +16,7 @@ import dataclasses
 
 import pytest
 
+from golden import reference_line_col
 from hypelint import lint_text
 from hypelint.config import Config, resolve_rules
 from hypelint.engine import lint_document
@@ -29,23 +30,12 @@ def _source(text: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _reference_line_col(text: str, offset: int) -> tuple[int, int]:
-    """Line and column of an offset, counting LF, CRLF and lone CR as one break each."""
-    line, column = 1, 1
-    for i in range(offset):
-        if text[i] == "\n" or (text[i] == "\r" and text[i + 1 : i + 2] != "\n"):
-            line, column = line + 1, 1
-        else:
-            column += 1
-    return line, column
-
-
 def _positions(text: str, findings) -> list[tuple]:
     source = _source(text)
     found = []
     for f in findings:
-        assert (f.line, f.column) == _reference_line_col(source, f.offset)
-        assert (f.end_line, f.end_column) == _reference_line_col(source, f.end_offset)
+        assert (f.line, f.column) == reference_line_col(source, f.offset)
+        assert (f.end_line, f.end_column) == reference_line_col(source, f.end_offset)
         word = source[f.offset : f.end_offset]
         found.append((f.offset, f.end_offset, f.line, f.column, f.end_line, f.end_column, word))
     return found

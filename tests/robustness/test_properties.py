@@ -23,6 +23,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from golden import reference_line_col
 from hypelint.api import lint_source
 from hypelint.config import Config, resolve_rules
 from hypelint.engine import lint_document
@@ -81,17 +82,6 @@ plain_drafts = _drafts(with_directives=False).filter(lambda text: "hypelint" not
 formats = st.sampled_from(FORMATS)
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    """Line and column of an offset: LF, CRLF and a lone CR each end a line."""
-    line, column = 1, 1
-    for index in range(offset):
-        if text[index] == "\n" or (text[index] == "\r" and text[index + 1 : index + 2] != "\n"):
-            line, column = line + 1, 1
-        else:
-            column += 1
-    return line, column
-
-
 @PROPERTY
 @given(text=drafts, fmt=formats)
 def test_findings_lie_inside_the_text_and_their_positions_agree(text, fmt):
@@ -99,8 +89,8 @@ def test_findings_lie_inside_the_text_and_their_positions_agree(text, fmt):
     assert result.rule_errors == []
     for finding in result.findings:
         assert 0 <= finding.offset <= finding.end_offset <= len(text), finding
-        assert (finding.line, finding.column) == _line_col(text, finding.offset), finding
-        assert (finding.end_line, finding.end_column) == _line_col(text, finding.end_offset), finding
+        assert (finding.line, finding.column) == reference_line_col(text, finding.offset), finding
+        assert (finding.end_line, finding.end_column) == reference_line_col(text, finding.end_offset), finding
         assert finding.path == "-"
 
 
