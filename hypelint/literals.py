@@ -7,6 +7,9 @@ of lower-case strings: every match holds at least one string of each group.
 group cannot hold a match, and a substring test is far cheaper than running
 the pattern: that is how rules skip most of the text for most patterns.
 
+`Prefiltered(pattern)` puts the two together for a compiled pattern that
+is searched in many short texts: it tests the literals before searching.
+
 The answer is conservative: optional parts, classes, lookarounds and
 anything unread give no requirement, and a pattern Python's own parser
 cannot read (syntax only the `regex` module knows) has none at all.
@@ -14,6 +17,7 @@ cannot read (syntax only the `regex` module knows) has none at all.
 
 from __future__ import annotations
 
+import re
 from re import _constants as sre
 from re import _parser as sre_parse
 
@@ -40,6 +44,28 @@ def holds_all(text: str, groups: list[frozenset[str]]) -> bool:
         else:
             return False
     return True
+
+
+class Prefiltered:
+    """A compiled pattern that answers "no match" at once for text lacking
+    the literals it cannot match without (most sentences, for most cues)."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.needs = required_literals(pattern.pattern)
+
+    def possible(self, lower: str) -> bool:
+        """Whether lower-case text holds what a match needs."""
+        return holds_all(lower, self.needs)
+
+    def search(self, text: str, lower: str | None = None) -> re.Match | None:
+        """The pattern's search, or None when `text` (lower-cased: `lower`) cannot match."""
+        return self.pattern.search(text) if self.possible(text.lower() if lower is None else lower) else None
+
+    def finditer(self, text: str, lower: str | None = None) -> list[re.Match]:
+        if not self.possible(text.lower() if lower is None else lower):
+            return []
+        return list(self.pattern.finditer(text))
 
 
 def _sequence(items) -> list[frozenset[str]]:

@@ -87,3 +87,16 @@ def test_every_mention_of_a_topic_holds_one_of_its_clues():
                 words = mention.group()
                 assert any(c in words for c in cased) or any(c in words.lower() for c in caseless), words
         assert found > 100
+
+
+def test_a_prefiltered_pattern_answers_as_the_pattern_does():
+    from hypelint.literals import Prefiltered
+
+    pattern = re.compile(r"(?i)\b(?:is|are)\s+(?:set|going)\s+to\b")
+    prefiltered = Prefiltered(pattern)
+    for text in ["It is set to launch.", "They ARE going to win.", "Nothing here.", "set to, is it?", ""]:
+        expected = pattern.search(text)
+        found = prefiltered.search(text)
+        assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in prefiltered.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert not prefiltered.possible("nothing here")

@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from typing import Iterator
 
 from ..context import WEASEL_FRAME, analysis
-from ..literals import holds_all, required_literals
+from ..literals import Prefiltered
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import block_lower, term_pattern, writer_sentences
@@ -36,19 +36,13 @@ _WILL = re.compile(
 )
 _CONTRACTED_WILL = re.compile(r"\b\w+['’]ll\b")
 # Cues that speak of the future by themselves ...
-_FUTURE_ALONE = re.compile(
+_FUTURE_ALONE = Prefiltered(re.compile(
     r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b"
     r"|poised\s+to|on\s+track\s+to|only\s+going\s+to)"
-)
+))
 # "is set to", "poised to": the future tense of news ("X is set to join Y"),
 # weighed like "will".
-_WILL_LIKE = re.compile(
-    r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"
-)
-# What each cannot match without: most sentences lack it, and a substring
-# test is cheaper than the search.
-_FUTURE_ALONE_NEEDS = required_literals(_FUTURE_ALONE.pattern)
-_WILL_LIKE_NEEDS = required_literals(_WILL_LIKE.pattern)
+_WILL_LIKE = Prefiltered(re.compile(r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"))
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
 _HORIZON = re.compile(
@@ -132,7 +126,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
         text = view.outside
         lower = text.lower()
         wills = _future_verbs(text, lower)
-        alone = holds_all(lower, _FUTURE_ALONE_NEEDS) and _FUTURE_ALONE.search(text)
+        alone = _FUTURE_ALONE.search(text, lower)
         horizon = bool(alone) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
@@ -169,8 +163,8 @@ def _may_speak_of_the_future(lower: str) -> bool:
         "will" in lower
         or "'ll" in lower
         or "’ll" in lower
-        or holds_all(lower, _WILL_LIKE_NEEDS)
-        or holds_all(lower, _FUTURE_ALONE_NEEDS)
+        or _WILL_LIKE.possible(lower)
+        or _FUTURE_ALONE.possible(lower)
     )
 
 
@@ -180,8 +174,7 @@ def _future_verbs(text: str, lower: str) -> list:
     found = list(_WILL.finditer(text)) if "will" in lower else []
     if "'ll" in lower or "’ll" in lower:
         found += _CONTRACTED_WILL.finditer(text)
-    if holds_all(lower, _WILL_LIKE_NEEDS):
-        found += _WILL_LIKE.finditer(text)
+    found += _WILL_LIKE.finditer(text, lower)
     return found
 
 
