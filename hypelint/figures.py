@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .alternation import as_one_alternation, word_alternation
+from .segment import LOWER_WORD
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _NUMBER_WORD = word_alternation(
@@ -131,7 +132,6 @@ _NOT_A_FIGURE = re.compile(
 )
 
 
-_WORD = re.compile(r"[a-z]+")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_CURRENCY_SIGN = re.compile(r"[$£€¥₹]")
 
@@ -139,7 +139,7 @@ _HAS_CURRENCY_SIGN = re.compile(r"[$£€¥₹]")
 def statistics_in(text: str, words: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each check-worthy figure in a piece of prose;
     `words`, when the caller has them, are the text's lower-case words."""
-    present = set(_WORD.findall(text.lower()) if words is None else words)
+    present = set(LOWER_WORD.findall(text.lower()) if words is None else words)
     if _HAS_DIGIT.search(text):
         present.add(_DIGIT)
     if _HAS_CURRENCY_SIGN.search(text):

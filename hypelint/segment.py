@@ -43,6 +43,9 @@ _LOOK_BEHIND = 64
 _LOOK_AHEAD = 64
 _SPACE = re.compile(r"\s*")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# The words of lower-cased text as the cheap tests before a search compare
+# them (a rule's keywords, what a figure needs): runs of ASCII letters.
+LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ import random
 
 import pytest
 
-from hypelint.kinds.base import Cues, _LOWER_WORD, term_pattern
+from hypelint.kinds.base import Cues, term_pattern
+from hypelint.segment import LOWER_WORD
 
 PHRASES = ("best", "the best", "best practice", "game-changing", "game changer", "at the forefront", "forefront", "AI")
 
 
 def words_of(text: str) -> frozenset[str]:
-    return frozenset(_LOWER_WORD.findall(text.lower()))
+    return frozenset(LOWER_WORD.findall(text.lower()))
 
 
 def spans(matches) -> list[tuple[int, int]]:

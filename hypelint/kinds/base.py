@@ -15,6 +15,7 @@ from ..alternation import as_one_alternation
 from ..guard import GuardedPattern
 from ..literals import holds_all, required_literals
 from ..model import Block, Document
+from ..segment import LOWER_WORD
 
 
 @dataclasses.dataclass(frozen=True)
@@ -150,15 +151,12 @@ def check_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> None:
         raise ValueError(f"param {param!r} lists {what} of {sum(map(len, terms))} characters in all; the limit is {MAX_TERMS_LENGTH}")
 
 
-_LOWER_WORD = regex.compile(r"[a-z]+")
-
-
 def block_words(doc: Document, index: int) -> frozenset[str]:
     """The lower-case words of a block (cached per document)."""
     cache = doc.__dict__.setdefault("_block_words", {})
     words = cache.get(index)
     if words is None:
-        words = cache[index] = frozenset(_LOWER_WORD.findall(block_lower(doc, index)))
+        words = cache[index] = frozenset(LOWER_WORD.findall(block_lower(doc, index)))
     return words
 
 
@@ -198,7 +196,7 @@ def keywords_for(keywords: tuple[str, ...], terms: tuple[str, ...], is_regex: bo
         return None
     longest = []
     for term in terms:
-        parts = _LOWER_WORD.findall(term.lower())
+        parts = LOWER_WORD.findall(term.lower())
         if not parts:
             return None
         longest.append(max(parts, key=len))
@@ -270,7 +268,7 @@ class Cues:
 
 def _longest_word(phrase: str) -> str:
     """The phrase's longest lower-case word ("" for one without letters)."""
-    return max(_LOWER_WORD.findall(phrase.lower()), key=len, default="")
+    return max(LOWER_WORD.findall(phrase.lower()), key=len, default="")
 
 
 def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
