@@ -502,7 +502,7 @@ def _explain(args) -> int:
     for side, title in (("fail", "Flagged"), ("pass", "Not flagged")):
         examples = rule.examples.get(side, [])
         if examples:
-            lines += ["", f"{title}:"] + [f"  - {example.strip()}" for example in examples]
+            lines += ["", f"{title}:"] + [f"  - {example.text.strip()}" for example in examples]
     print("\n".join(lines))
     return EXIT_OK
 

@@ -34,7 +34,7 @@ def rules_markdown(rules: list[Rule]) -> str:
             examples = rule.examples.get(side, [])
             if examples:
                 lines += ["", f"**{title}:**", ""]
-                lines += [f"- `{_one_line(example)}`" for example in examples]
+                lines += [f"- `{_one_line(example.text)}`" for example in examples]
     return "\n".join(lines) + "\n"
 
 

@@ -33,6 +33,24 @@ class RuleError(Exception):
     """A rule file that cannot be used; the message is one line."""
 
 
+CASE_FORMATS = ("markdown", "html", "text")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One of a rule's examples: a draft and, for a case it must flag, the
+    exact excerpts of its findings, in order (None: at least one finding).
+
+    In YAML a case is a plain string (Markdown, read as of the test date) or
+    a mapping: `text`, optional `flags` (the excerpts), `format` (markdown,
+    html or text) and `date` (the story's date, YYYY-MM-DD)."""
+
+    text: str
+    flags: tuple[str, ...] | None = None
+    format: str = "markdown"
+    date: str | None = None
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
@@ -49,7 +67,7 @@ class Rule:
     scope: tuple[str, ...] = ("prose",)
     params: Any = None  # the kind's frozen params object
     raw_params: dict = field(default_factory=dict)
-    examples: dict = field(default_factory=dict)
+    examples: dict[str, tuple[Case, ...]] = field(default_factory=dict)  # "fail" and "pass"
     default: bool = True
     suggestion: str | None = None
     topic: str | None = None  # the rule runs only on pieces about this (context.TOPICS)
@@ -71,6 +89,32 @@ class Rule:
             changes["params"] = _build_params(self.kind, merged, self.path)
             changes["raw_params"] = merged
         return replace(self, **changes) if changes else self
+
+
+_CASE_KEYS = {"text", "flags", "format", "date"}
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _case(entry: Any, side: str, fail) -> Case:
+    """A case from its YAML: a string, or a mapping of _CASE_KEYS."""
+    where = f"examples.{side}"
+    if isinstance(entry, str):
+        return Case(entry)
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or set(entry) - _CASE_KEYS:
+        raise fail(where, f"each case is a string or a mapping of {', '.join(sorted(_CASE_KEYS))} with a 'text' string")
+    flags = entry.get("flags")
+    if flags is not None:
+        if side != "fail" or not isinstance(flags, list) or not all(isinstance(f, str) and f for f in flags):
+            raise fail(where, "'flags' is a list of excerpts, and only for a case in 'fail'")
+        flags = tuple(flags)
+    fmt = entry.get("format", "markdown")
+    if fmt not in CASE_FORMATS:
+        raise fail(where, f"'format' is one of: {', '.join(CASE_FORMATS)}")
+    date = entry.get("date")
+    # Quoted: YAML reads a bare 2025-06-01 as a date, which the start-up cache cannot keep.
+    if date is not None and not (isinstance(date, str) and _DATE.fullmatch(date)):
+        raise fail(where, "'date' is a quoted 'YYYY-MM-DD'")
+    return Case(entry["text"], flags, fmt, date)
 
 
 def builtin_packs_dir() -> Path:
@@ -211,9 +255,9 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     examples = data.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
         raise fail("examples", "must be a mapping with 'fail' and 'pass' lists")
-    for side, texts in examples.items():
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise fail(f"examples.{side}", "must be a list of strings")
+    if not all(isinstance(cases, list) for cases in examples.values()):
+        raise fail("examples", "'fail' and 'pass' must be lists")
+    examples = {side: tuple(_case(entry, side, fail) for entry in cases) for side, cases in examples.items()}
     default = data.get("default", True)
     if not isinstance(default, bool):
         raise fail("default", "must be true or false")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 
 from hypelint import lint_text
 from hypelint.config import Config
-from hypelint.rules import RuleError, load_packs, load_rule
+from hypelint.rules import Case, RuleError, load_packs, load_rule
 from hypelint.ruledocs import rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,29 +28,38 @@ def test_rule_is_documented(rule):
     assert rule.examples.get("pass"), "a rule needs at least one example it leaves alone"
 
 
-def _codes(text: str, rule) -> list[str]:
+# A case without a date of its own is read as of this one, so that "by 2030"
+# means the same whatever day the tests run.
+CASE_DATE = datetime.date(2025, 6, 1)
+
+
+def _excerpts(case: Case, rule) -> list[str]:
+    """The excerpts of the rule's findings in the case, in document order."""
     # A rule that judges other rules' findings (density) needs them selected too.
     companions = tuple(getattr(rule.params, "categories", ())) if rule.kind == "density" else ()
-    config = Config(select=(rule.code, "HL001", *companions) if rule.code != "HL001" else ("HL001", "promotional"))
-    return [f.rule for f in lint_text(text, fmt="markdown", config=config)]
+    select = (rule.code, "HL001", *companions) if rule.code != "HL001" else ("HL001", "promotional")
+    date = datetime.date.fromisoformat(case.date) if case.date else CASE_DATE
+    found = lint_text(case.text, fmt=case.format, config=Config(select=select, date=date))
+    return [f.excerpt for f in found if f.rule == rule.code]
 
 
-@pytest.mark.parametrize(
-    "rule,example",
-    [(rule, example) for rule in RULES for example in rule.examples.get("fail", [])],
-    ids=lambda value: getattr(value, "code", None) or value[:30],
-)
-def test_fail_examples_are_flagged(rule, example):
-    assert rule.code in _codes(example, rule)
+def _cases(side: str) -> list:
+    return [pytest.param(rule, case, id=f"{rule.code}-{side}{number}")
+            for rule in RULES for number, case in enumerate(rule.examples.get(side, ()), 1)]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "rule,example",
-    [(rule, example) for rule in RULES for example in rule.examples.get("pass", [])],
-    ids=lambda value: getattr(value, "code", None) or value[:30],
-)
-def test_pass_examples_are_not_flagged(rule, example):
-    assert rule.code not in _codes(example, rule)
+@pytest.mark.parametrize("rule,case", _cases("fail"))
+def test_fail_cases_are_flagged(rule, case):
+    excerpts = _excerpts(case, rule)
+    if case.flags is None:
+        assert excerpts, f"{rule.code} flags nothing in: {case.text}"
+    else:
+        assert excerpts == list(case.flags)
+
+
+@pytest.mark.parametrize("rule,case", _cases("pass"))
+def test_pass_cases_are_not_flagged(rule, case):
+    assert _excerpts(case, rule) == []
 
 
 def test_docs_rules_md_is_in_sync():
@@ -82,6 +92,10 @@ params:
         (("  terms: [synergy]", "  terms: ['(unclosed']\n  regex: true"), "params"),
         (("rationale: House style.\n", "rationale: House style.\nwhatever: 1\n"), "whatever"),
         (("message: \"'{match}' is banned\"\n", ""), "message"),
+        (("  terms: [synergy]", "  terms: [synergy]\nexamples:\n  fail: [{txt: a}]"), "examples.fail"),
+        (("  terms: [synergy]", "  terms: [synergy]\nexamples:\n  pass: [{text: a, flags: [a]}]"), "examples.pass"),
+        (("  terms: [synergy]", "  terms: [synergy]\nexamples:\n  fail: [{text: a, format: pdf}]"), "examples.fail"),
+        (("  terms: [synergy]", "  terms: [synergy]\nexamples:\n  fail: [{text: a, date: 2025-06-01}]"), "examples.fail"),
     ],
 )
 def test_bad_rule_file_names_file_and_key(tmp_path, change, key):
@@ -106,6 +120,14 @@ def test_good_house_rule_loads(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     rule = load_rule(path, "house")
     assert (rule.code, rule.pack, rule.params.terms) == ("HL901", "house", ("synergy",))
+
+
+def test_cases_are_strings_or_mappings(tmp_path):
+    path = tmp_path / "good.yaml"
+    path.write_text(GOOD + "examples:\n  fail:\n    - Our synergy.\n    - text: '<p>Synergy, synergy.</p>'\n"
+                    "      flags: [Synergy, synergy]\n      format: html\n      date: '2025-01-02'\n", encoding="utf-8")
+    fail = load_rule(path, "house").examples["fail"]
+    assert fail == (Case("Our synergy."), Case("<p>Synergy, synergy.</p>", ("Synergy", "synergy"), "html", "2025-01-02"))
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
