@@ -399,6 +399,34 @@ def test_text_sentence_case_line_ending_in_a_connector_is_not_a_heading():
     )
 
 
+def test_text_long_title_case_first_line_is_the_title():
+    text = (
+        "A Week at the Harbour in 2040 with Drones, Robots, Sensors, Cranes, Ships, Trucks and Autonomous Barges Everywhere\n\n"
+        "The day starts early.\n"
+    )
+    assert [(k, lv) for k, lv, _, _ in blocks(text, "text")] == [("heading", 1), ("paragraph", 0)]
+    # Further down the same line is prose: only a draft's first line may run so long.
+    assert blocks("Intro.\n\n" + text, "text")[1][:2] == ("paragraph", 0)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u201cLovely weather\u201d, said Mina to the doorman. \u201cIs the car ready\u201d?",
+        "\u201cTake the stairs, the lift is broken.\u201d",
+        "\"We won! Nobody expected it.\"",
+    ],
+)
+def test_text_dialogue_on_a_line_of_its_own_is_not_a_heading(line):
+    text = "Intro.\n\n" + line + "\n\nThe next morning was quiet.\n"
+    assert [kind for kind, *_ in blocks(text, "text")] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_text_quoted_title_and_two_part_title_stay_headings():
+    text = "Intro.\n\n\u201cFree Will\u201d at the Lab\n\nText.\n\nWhat Went Wrong? A Look Back at the Launch\n\nMore.\n"
+    assert [kind for kind, *_ in blocks(text, "text")] == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
 def test_text_crlf_and_comments():
     text = "Title Here\r\n\r\nFirst line <!-- hypelint: disable --> of text,\r\nsecond line.\r\n"
     doc = parse(text, "text")

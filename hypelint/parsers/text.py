@@ -146,7 +146,8 @@ class _Reader:
         flush()
 
     def is_heading(self, line: str, index: int, texts: list[str], per_line: bool) -> bool:
-        if not _heading_like(line):
+        first = index == 0 and not self.doc.blocks
+        if not _heading_like(line, first and _title_case(line)):
             return False
         if per_line and not _runs_on(texts, index):
             return True
@@ -183,13 +184,25 @@ class _Reader:
                 self.seen_prose = True
 
 
-def _heading_like(line: str) -> bool:
+# A line opening with a quotation mark is a quoted title ("“Free Will?”")
+# unless it is dialogue: a quotation closing on punctuation or followed by
+# its speaker ("“Done,” said ...", "“That was fun”, said ..."), or holding
+# more than one sentence ("“I agree. See you!”").
+_DIALOGUE = re.compile(r"[.!,;][\"”’]|[\"”’][,;]|[a-z][.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
+_QUOTE_MARKS = "\"'“‘"
+
+
+def _heading_like(line: str, first: bool = False) -> bool:
+    """Whether a line reads as a bare heading: short, capitalised, no final
+    stop, one phrase. The first line of a draft, its title, may run longer."""
     words = line.split()
-    if not words or len(words) > 16 or len(line) > 120:
+    if not words or len(words) > (24 if first else 16) or len(line) > (160 if first else 120):
         return False
     if line[-1] in ".,;:!" or _LIST_ITEM.match(line):
         return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in _QUOTE_MARKS):
+        return False
+    if line[0] in _QUOTE_MARKS and _DIALOGUE.search(line):
         return False
     return words[-1].lower() not in _CONNECTORS
 
