@@ -483,6 +483,8 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 def _explain(args) -> int:
+    from .ruledocs import rule_file, shown_cases
+
     rules, _ = _all_rules(args.config)
     wanted = args.rule.strip()
     rule = next((r for r in rules if wanted.upper() == r.code or wanted == r.name), None)
@@ -500,11 +502,18 @@ def _explain(args) -> int:
     if rule.reference:
         lines.append("Reference: " + rule.reference)
     for side, title in (("fail", "Flagged"), ("pass", "Not flagged")):
-        examples = rule.examples.get(side, [])
-        if examples:
-            lines += ["", f"{title}:"] + [f"  - {example.text.strip()}" for example in examples]
+        shown, more = shown_cases(rule, side)
+        if shown:
+            lines += ["", f"{title}:"] + [_indented(case.text.strip(), "  - ", "    ") for case in shown]
+            if more:
+                lines.append(f"  ... {more} more {'case' if more == 1 else 'cases'} in {rule_file(rule)}")
     print("\n".join(lines))
     return EXIT_OK
+
+
+def _indented(text: str, first: str, rest: str) -> str:
+    """Text whose first line starts with `first` and others with `rest`; blank lines stay blank."""
+    return "\n".join((rest if n else first) + line if line else "" for n, line in enumerate(text.split("\n")))
 
 
 def _config(args) -> int:

@@ -6,8 +6,36 @@ keeps the committed file in step with rules/.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .model import CATEGORIES
-from .rules import Rule
+from .rules import Case, Rule, builtin_packs_dir
+
+# How many cases of each side `hypelint explain` and docs/rules.md show; the
+# rest (long drafts, traps, format variants) stay in the rule file.
+SHOWN_CASES = 4
+
+
+def shown_cases(rule: Rule, side: str) -> tuple[tuple[Case, ...], int]:
+    """The cases of one side ("fail" or "pass") to show, and how many more
+    there are: the first few in the file's order, one-line Markdown ones first,
+    since a whole draft or an HTML variant explains less at a glance."""
+    cases = rule.examples.get(side, ())
+    plain = sorted(cases, key=lambda case: not _is_plain(case))  # stable: the file's order otherwise
+    return tuple(plain[:SHOWN_CASES]), max(0, len(cases) - SHOWN_CASES)
+
+
+def rule_file(rule: Rule) -> str:
+    """Where a rule is written: rules/<pack>/<file> for a shipped rule,
+    wherever the package is installed; the path itself for a house rule."""
+    path = Path(rule.path)
+    if path.resolve().parent.parent == builtin_packs_dir().resolve():
+        return f"rules/{path.parent.name}/{path.name}"
+    return rule.path
+
+
+def _is_plain(case: Case) -> bool:
+    return case.format == "markdown" and case.date is None and "\n" not in case.text.strip()
 
 
 def rules_markdown(rules: list[Rule]) -> str:
@@ -31,10 +59,12 @@ def rules_markdown(rules: list[Rule]) -> str:
         if rule.reference:
             lines += ["", f"**Reference.** {rule.reference}"]
         for side, title in (("fail", "Flagged"), ("pass", "Not flagged")):
-            examples = rule.examples.get(side, [])
-            if examples:
+            shown, more = shown_cases(rule, side)
+            if shown:
                 lines += ["", f"**{title}:**", ""]
-                lines += [f"- `{_one_line(example.text)}`" for example in examples]
+                lines += [f"- `{_one_line(case.text)}`" for case in shown]
+                if more:
+                    lines.append(f"- ... {more} more {'case' if more == 1 else 'cases'} in `{rule_file(rule)}`")
     return "\n".join(lines) + "\n"
 
 

@@ -141,6 +141,33 @@ def test_explain_works_for_every_rule(rule, capsys):
     assert capsys.readouterr().out == by_code
 
 
+def test_shown_cases_are_the_first_plain_ones_and_count_the_rest(tmp_path):
+    from hypelint.ruledocs import SHOWN_CASES, rule_file, shown_cases
+
+    path = tmp_path / "good.yaml"
+    cases = ["    - text: \"# A draft\\n\\nOur synergy.\"\n"] + [f"    - Synergy {n}.\n" for n in range(SHOWN_CASES + 1)]
+    path.write_text(GOOD + "examples:\n  fail:\n" + "".join(cases) + "  pass: [Teamwork.]\n", encoding="utf-8")
+    rule = load_rule(path, "house")
+    shown, more = shown_cases(rule, "fail")
+    assert [case.text for case in shown] == [f"Synergy {n}." for n in range(SHOWN_CASES)] and more == 2
+    assert shown_cases(rule, "pass") == ((Case("Teamwork."),), 0)
+    assert rule_file(rule) == str(path)
+    shipped = next(rule for rule in RULES if rule.code == "HL301")
+    assert rule_file(shipped) == "rules/superlative/unsupported.yaml"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if len(r.examples["pass"]) > 4], ids=lambda r: r.code)
+def test_explain_shows_a_few_cases_and_where_the_rest_are(rule, capsys):
+    from hypelint.cli import main
+    from hypelint.ruledocs import SHOWN_CASES, rule_file
+
+    assert main(["explain", rule.code]) == 0
+    shown = capsys.readouterr().out.split("Not flagged:")[1]
+    assert shown.count("\n  - ") == SHOWN_CASES
+    more = len(rule.examples["pass"]) - SHOWN_CASES
+    assert shown.rstrip().endswith(f"... {more} more case{'s' if more > 1 else ''} in {rule_file(rule)}")
+
+
 def test_pitfalls_doc_names_real_rules():
     """docs/pitfalls.md maps the 18 pitfalls to rules; every code and name it cites exists."""
     import re
