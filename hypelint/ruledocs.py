@@ -18,11 +18,12 @@ SHOWN_CASES = 4
 
 def shown_cases(rule: Rule, side: str) -> tuple[tuple[Case, ...], int]:
     """The cases of one side ("fail" or "pass") to show, and how many more
-    there are: the first few in the file's order, one-line Markdown ones first,
-    since a whole draft or an HTML variant explains less at a glance."""
+    there are: the first few one-line Markdown cases in the file's order, since
+    a whole draft or an HTML variant explains less at a glance (a rule with
+    no such case shows its first)."""
     cases = rule.examples.get(side, ())
-    plain = sorted(cases, key=lambda case: not _is_plain(case))  # stable: the file's order otherwise
-    return tuple(plain[:SHOWN_CASES]), max(0, len(cases) - SHOWN_CASES)
+    shown = tuple(case for case in cases if _is_plain(case))[:SHOWN_CASES] or cases[:1]
+    return shown, len(cases) - len(shown)
 
 
 def rule_file(rule: Rule) -> str:
