@@ -10,6 +10,9 @@ import pytest
 
 from hypelint import lint_text
 from hypelint.config import Config
+from hypelint.context import TOPIC_WORDS
+from hypelint.kinds.base import on_topic
+from hypelint.parsers import parse
 from hypelint.rules import Case, RuleError, load_packs, load_rule
 from hypelint.ruledocs import rules_markdown
 
@@ -60,6 +63,10 @@ def test_fail_cases_are_flagged(rule, case):
 
 @pytest.mark.parametrize("rule,case", _cases("pass"))
 def test_pass_cases_are_not_flagged(rule, case):
+    if rule.topic:
+        # A rule limited to pieces about AI is quiet on any other piece: its
+        # trap must be about AI, so that the trap keeps it quiet, not the topic.
+        assert on_topic(parse(case.text, case.format, None), rule.topic, TOPIC_WORDS), f"not about {rule.topic}"
     assert _excerpts(case, rule) == []
 
 
