@@ -43,14 +43,15 @@ _PRONOUN = r"(?i:he|she|they|it|we|i)"
 # "researchers" or "a study" is exactly the unnamed source rules look for.
 _SPEAKER = (
     rf"(?:{_NAME}|{_PRONOUN}|(?i:the|its|their|his|her|this|that)\s+(?:\w+\s+)?{_ROLE}"
-    rf"|(?:an?\s+)?{_ROLE}\s+(?:at|of|from|for|by)\s+(?:the\s+)?[A-Z][\w’'&.-]*|{_NAME}(?:’s|'s)?\s+{_ROLE})"
+    rf"|(?:an?\s+)?{_ROLE}\s+(?:at|of|from|for|by)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
+    rf"|{_NAME}(?:’s|'s)?\s+{_ROLE}|{_NAME}(?:’s|'s)\s+(?:[\w-]+\s+){{1,2}}{_ROLE})"
 )
 _SOURCE_VERBS = (
     "found finds show shows showed shown suggest suggests suggested estimate estimates estimated project projects "
     "projected forecast forecasts predict predicts predicted expect expects expected calculated calculates measured "
     "counted recorded published reported revealed reveals concluded concludes announced disclosed confirmed confirms "
     "cite cites cited classifies classified attributes attributed listed detailed documented identifies identified "
-    "highlighted ranked rated described noted stated added says said"
+    "highlighted ranked rated described noted stated added says said ruled rules"
 ).split()
 # Reporting verbs ("said", "told") and verbs a study or dataset reports with
 # ("found", "estimates"), as one alternation.
@@ -299,8 +300,17 @@ BACK_REFERENCE = re.compile(
 # said", "said Ruiz", "Ruiz, the lab's director, said", "the report found").
 # Trying every speaker form at every position of a sentence would be slow.
 _VERB_AT = re.compile(rf"\b(?:(?P<main>{_VERB})|(?P<anaphoric>{_ANAPHORIC_VERBS}))\b")
-_SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEAKER})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?$")
-_APPOSITIVE_BEFORE = re.compile(rf"\b(?:{_SPEAKER}),\s[^,;]{{3,120}},\s+(?:has\s+|have\s+)?(?:also\s+)?$")
+# Between a speaker and the verb: an auxiliary and an adverb ("Ruiz has
+# previously said", "the firm later told").
+_AUX = r"(?:has\s+|have\s+|had\s+)?(?:(?:also|previously|earlier|later|once|since|already|then|first|\w+ly)\s+)?"
+_SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEAKER})\s+{_AUX}$")
+# "Ruiz, the lab's director, said"; "the firm - the country's biggest - said".
+_APPOSITIVE_BEFORE = re.compile(
+    rf"\b(?:{_SPEAKER})(?:,\s[^,;]{{3,120}},|\s[-–—]\s[^-–—;]{{3,120}}\s[-–—])\s+{_AUX}$"
+)
+# A name inside an of-phrase modifies the subject, it does not speak:
+# "early trials of the tool have shown".
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 _ANAPHORA_BEFORE = re.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
 _SOURCE_NOUN_BEFORE = re.compile(
     r"\b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}(?i:report|study|survey|paper|analysis|data|figures|"
@@ -323,6 +333,7 @@ _OTHER_ATTRIBUTION = Prefiltered(re.compile(
     | \bin\s+a\s+(?:statement|filing|report|interview|blog\s+post|letter|press\s+release|paper)\b
     | \b(?:told|tells)\s+(?:the\s+)?[A-Z]
     | \bcited\s+by\b
+    | \b(?:surveyed|polled|questioned|interviewed|sampled)\s+(?:in|by|for)\s+(?:an?\s+|the\s+)?[A-Z]
     """
 ))
 _WINDOW = 200
@@ -341,7 +352,7 @@ def _named_attribution(text: str) -> bool:
         if verb.group("main"):
             for pattern in (_SPEAKER_BEFORE, _APPOSITIVE_BEFORE):
                 found = pattern.search(before)
-                if found:
+                if found and not _OF_BEFORE.search(before, 0, found.start()):
                     candidates.append(found.group() + verb.group())
             if _INVERTED_BEFORE.search(before) and _INVERTED_AFTER.match(text, verb.end()):
                 return True

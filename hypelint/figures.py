@@ -1,8 +1,10 @@
 """Figures in prose: which numbers are check-worthy statistics, which are not.
 
 A percentage, a sum of money, a large count, a multiplier ("three times as
-many"), a share ("one in five", "half of") or a ranking is a claim someone
-measured. A date, a year, a time, an age, an ordinal, or the number in a
+many", "doubles every year"), a share ("one in five", "half of") or a
+ranking is a claim someone measured; so, more vaguely, is a whole as good as
+counted ("nearly all", "the vast majority of") or a sum given by its scale
+("billions of dollars"). A date, a year, a time, an age, an ordinal, or the number in a
 product's or model's name (GPT-4, Llama 3.1 405B, iOS 17) is not.
 """
 
@@ -61,6 +63,18 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("count", (_DIGIT,), r"(?<![\w.,-])\d{3,}(?![\d.,])(?=\s+[a-z])"),
     ("multiple", ("times", "fold"), rf"\b(?:{_NUMBER_WORD}|\d+(?:\.\d+)?)[\s-]+(?:times|fold)\s+(?:more|less|as|[a-z]+er)\b"),
     ("multiple", (_DIGIT,), r"\b\d+(?:\.\d+)?x\s+(?:more|faster|cheaper|better|larger|bigger|higher)\b"),
+    # A rate of growth: "2-3x per year", "threefold increase", "doubles every eight months".
+    ("multiple", (_DIGIT,), r"\b\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?x\s+(?:per|a|each|every)\s+(?:year|month|week|quarter|generation)\b"),
+    (
+        "multiple",
+        ("twofold", "threefold", "fourfold", "fivefold", "tenfold", "hundredfold", "fold"),
+        rf"\b(?:{_NUMBER_WORD}|\d+)[\s-]?fold\s+(?:increase|rise|jump|gain|improvement|boost|reduction|drop|decrease|growth|leap)\b",
+    ),
+    (
+        "multiple",
+        ("doubles", "doubling", "triples", "tripling"),
+        r"\b(?:doubles|doubling|triples|tripling)\s+(?:roughly\s+|about\s+|approximately\s+|nearly\s+|almost\s+)?every\b",
+    ),
     (
         "multiple",
         ("doubled", "tripled", "trebled", "quadrupled", "halved", "twice"),
@@ -88,6 +102,17 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b",
     ),
     ("share", ("half",), r"\babout\s+half\s+(?:the|their|its|his|her|our|all)\b"),
+    # A whole as good as counted: "the vast majority of", "nearly all", "most if not all".
+    ("whole", ("majority",), r"\b(?:the\s+|a\s+)?(?:vast|overwhelming|great)\s+majority\s+of\b"),
+    ("whole", ("all", "every"), r"\b(?:nearly|almost|virtually|practically)\s+(?:all|every)\b(?!\s+(?:the\s+)?(?:time|day|week|year|way|along))"),
+    ("whole", ("if",), r"\bmost\s+if\s+not\s+all\b"),
+    # Vague sums that still claim a scale: "billions of dollars", "a multi-billion dollar race".
+    (
+        "amount",
+        ("millions", "billions", "trillions"),
+        r"\b(?:hundreds\s+of\s+|tens\s+of\s+)?(?:millions|billions|trillions)\s+of\s+(?:dollars|pounds|euros|yuan|yen|rupees)\b",
+    ),
+    ("amount", ("million", "billion", "trillion"), r"\bmulti-?(?:million|billion|trillion)[-\s](?:dollar|pound|euro)\b"),
     (
         "rank",
         ("ranked", "ranks", "rated"),
@@ -116,6 +141,14 @@ def _statistics(text: str, forms: list[int]) -> list[tuple[int, int, str]]:
     )
 
 
+# Capitalised words that stand before a count without naming anything:
+# approximators and function words opening a sentence, currency codes.
+_NOT_A_NAME = (
+    "About|Around|Approximately|Almost|Nearly|Roughly|Some|Only|Just|Over|Under|Up|More|Fewer|Less|Than|By|In|Of|"
+    "At|On|To|From|For|With|And|But|Or|All|The|Another|Those|These|Its|Their|Our|His|Her|Your|My|Exactly|Between|"
+    "Among|Across|Within|Since|Until|After|Before|During|Each|Every|When|While|If|As|So|Yet|Then|Now|Last|Next|This|"
+    "That|Total|Least|Most|Median|Average|US|USD|GBP|EUR|CNY|RMB|Rs|INR|HK|NT|Dh|Dhs|SEK|NOK|DKK|CHF|AUD|CAD|NZD|SGD"
+)
 # Numbers that look like figures but are names, dates or versions.
 _NOT_A_FIGURE = re.compile(
     rf"""(?xi)
@@ -125,9 +158,22 @@ _NOT_A_FIGURE = re.compile(
   | \baged?\s+\d+ | \b\d+-year-old\b | \b\d+\s+years?\s+old\b
   | \b\d+(?:st|nd|rd|th)\b
   | \b[A-Za-z]+[-‐]?\d+(?:\.\d+)*[A-Za-z]*\b
-  | \b(?:version|v|release|model|gen(?:eration)?|series|mark|mk|phase|level|tier|chapter|section|page|episode|season|round|stage|day|week|no\.?)\s*\d+(?:\.\d+)*\b
+  | \b(?:version|v|release|model|gen(?:eration)?|series|mark|mk|phase|level|tier|chapter|section|page|episode|season|round|stage|day|week|no\.?
+       |flight|route|gate|platform|room|highway|interstate|channel|article|paragraph|clause|exhibit|footnote|figure|table)
+      \s*\d+(?:\.\d+)*\b
   | \b(?<!\d\.)\d++(?:\.\d++)*+\s*[BbMm]\b(?=\s+(?:model|parameter))
   | \b(?:first|second|latter|early|late)\s+half\s+of\b | \bhalf\s+of\s+(?:19|20)\d\d\b
+  # A name with a number after it, mid-sentence: "Office 365", "IEEE 754", "Boeing 737".
+  # Not the capitalised words that open a sentence with a count ("Some 300
+  # staff", "Over 400 firms") nor currency codes ("USD 500").
+  | (?-i:(?<=[a-z,;:(]\s)(?!(?:{_NOT_A_NAME})\b)[A-Z][A-Za-z]*\s\d+(?:\.\d+)*\b(?![.,]\d))
+  # A share of a unit is a length of time or distance: "a quarter of a century".
+  | \b(?:half|a\s+quarter|a\s+third|three[\s-]quarters|two[\s-]thirds)\s+(?:of\s+)?an?\s+(?:century|decade|year|month|week|day|
+       hour|minute|second|mile|kilometre|kilometer|lifetime|generation)\b
+  # How long something lasted: "for the majority of the event", "for half of the match".
+  | \bfor\s+(?:the\s+)?(?:majority|bulk|half|a\s+third|a\s+quarter|three[\s-]quarters)\s+of\s+(?:the|a|an|his|her|their|its|this|that)
+      \s+(?:[\w-]+\s+)?(?:event|time|day|night|week|weekend|month|year|season|game|match|race|film|show|meeting|hearing|session|
+       period|decade|century|career|tenure|journey|trip|flight|war|campaign|evening|morning|afternoon|summer|winter|spring|autumn)\b
     """
 )
 
@@ -202,8 +248,8 @@ _CONVERSION = re.compile(
 
 
 def _is_year_like(number: str) -> bool:
-    digits = number.replace(",", "")
-    return digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2199
+    # "2,000" is a count: a year is never written with a thousands separator.
+    return number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2199
 
 
 # `regex`, not `re`: its look-behind has a varying width.
@@ -214,6 +260,10 @@ MEASUREMENT = regex.compile(
 )
 
 
+# Figures that claim a scale without measuring it: no evidence for anything.
+VAGUE_KINDS = ("whole", "amount")
+
+
 def has_figure(text: str) -> bool:
     """A statistic or a measurement: the evidence a superlative needs."""
-    return bool(statistics_in(text)) or bool(MEASUREMENT.search(text))
+    return any(kind not in VAGUE_KINDS for _, _, kind in statistics_in(text)) or bool(MEASUREMENT.search(text))

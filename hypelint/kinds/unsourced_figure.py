@@ -18,14 +18,25 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..context import STUDY_FRAME, analysis
-from ..figures import statistics_in
+from ..context import HEDGE, NUMBER, STUDY_FRAME, analysis
+from ..figures import VAGUE_KINDS, statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import block_words, in_scope
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = re.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
+# An unnamed body of work ("studies show", "research suggests") is no
+# source: the figure it offers is flagged (the weasel rules ask for names too).
+UNNAMED_BODY = re.compile(
+    r"(?i)\b(?:studies|surveys|research|reports|polls)\s+(?:\w+\s+){0,2}?(?:show|shows|showed|suggest|suggests|"
+    r"suggested|find|finds|found|indicate|indicates|reveal|reveals|revealed|prove|proves|confirm|confirms)\b"
+)
+# The writer in the first person singular tells of their own experience.
+_WRITER_HIMSELF = re.compile(r"\bI(?:['’](?:m|ve|d))?\s+[a-z]|\b(?:me|my)\b")
+# A condition opening the sentence, up to its first comma or dash: "If it
+# costs $200 more, ..." supposes a figure, it does not report one.
+_CONDITION = re.compile(r"[\W_]*(?:If|Unless|Suppose|Supposing|Assuming|Say)\b[^,;:—–]*")
 
 _KIND_WORDS = {
     "percent": "percentage",
@@ -35,7 +46,10 @@ _KIND_WORDS = {
     "multiple": "comparison",
     "share": "share",
     "rank": "ranking",
+    "whole": "sweeping share",
+    "amount": "sum",
 }
+
 
 
 @dataclass(frozen=True)
@@ -46,14 +60,30 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    for view, block, figures in _figures_by_sentence(doc, context, rule.scope):
+    found = list(_figures_by_sentence(doc, context, rule.scope))
+    restated = None  # figure -> the sentences stating it, built when first needed
+    for view, block, figures in found:
         if view.sourced or context.paragraph_sourced(view) or len(view.text.split()) < 3:
             continue
-        if STUDY_FRAME.search(view.text) or _study_earlier(context, view):
+        if (STUDY_FRAME.search(view.text) or _study_earlier(context, view)) and not UNNAMED_BODY.search(view.text):
             continue  # "a report suggests": the unnamed-study rule asks for the name
         if FUTURE.search(view.text):
             continue
+        if _WRITER_HIMSELF.search(view.outside):
+            continue  # "I paid $10 for the ride": the writer's own experience
         if params.document_sources and _about_a_source(view.text, context.document_sources):
+            continue
+        if restated is None:
+            restated = _statements(found)
+        figures = [
+            (start, end, kind)
+            for start, end, kind in figures
+            if not _hypothetical(view, start)
+            # "likely costs it millions": a vague figure hedged is an estimate, said as one
+            and not (kind in VAGUE_KINDS and _hedged_apart(view, start, end))
+            and not _sourced_elsewhere(context, restated, view, block.text[start:end])
+        ]
+        if not figures:
             continue
         start, end, kind = figures[0]
         yield Match(
@@ -101,3 +131,40 @@ def _about_a_source(text: str, sources: set[str]) -> bool:
     its own figures, reported in the sentence about it."""
     stripped = text.lstrip("\"“‘'(")
     return any(stripped.startswith(name) for name in sources if len(name) > 2) and bool(_RESULTS.search(text))
+
+
+def _hypothetical(view, position: int) -> bool:
+    """Whether a block position lies in the condition that opens its sentence."""
+    condition = _CONDITION.match(view.text)
+    return bool(condition) and position - view.start < condition.end()
+
+
+def _hedged_apart(view, start: int, end: int) -> bool:
+    """Whether the sentence is hedged outside the figure ("most if not all"
+    holds an "if" that hedges nothing)."""
+    start, end = start - view.start, end - view.start
+    return view.hedged and bool(HEDGE.search(view.outside[:start] + " " * (end - start) + view.outside[end:]))
+
+
+def _figure_key(figure: str) -> str:
+    return " ".join(figure.lower().split())
+
+
+def _statements(found) -> dict[str, list]:
+    """For each figure with a digit, the sentences that state it."""
+    statements: dict[str, list] = {}
+    for view, block, figures in found:
+        for start, end, _ in figures:
+            figure = block.text[start:end]
+            if NUMBER.search(figure):
+                statements.setdefault(_figure_key(figure), []).append(view)
+    return statements
+
+
+def _sourced_elsewhere(context, statements, view, figure: str) -> bool:
+    """A figure restated ("the 47% figure") is covered by the source of the
+    sentence that first gave it, wherever in the piece that stands."""
+    return any(
+        other is not view and (other.sourced or context.paragraph_sourced(other))
+        for other in statements.get(_figure_key(figure), ())
+    )
