@@ -1,20 +1,20 @@
-"""Helpers the golden tests share: one draft in three formats, findings as positions.
+"""Helpers the position tests share: one draft in three formats, findings as positions.
 
-Golden tests assert exact (line, column, end_line, end_column, excerpt) for a
-rule, the same sentences written as Markdown, HTML and plain text.
+The position tests (test_headline_rules.py, test_pitfall_rules.py) assert
+exact (line, column, end_line, end_column, excerpt) for a rule, the same
+sentences written as Markdown, HTML and plain text; what each rule flags
+and leaves alone is in its rule file's `examples:` cases.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 
 from hypelint import lint_text
 from hypelint.config import Config
 
 DATE = datetime.date(2025, 6, 1)
 FORMATS = ("markdown", "html", "text")
-LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 
 
 def lint(select: str, fmt: str, text: str):
@@ -29,10 +29,9 @@ def findings(code: str, fmt: str, text: str) -> list[tuple[int, int, int, int, s
 
 
 def render(fmt: str, *paragraphs: str) -> str:
-    """Paragraphs as a draft: Markdown as written, HTML in <p> with links as
-    <a href>, plain text as bare paragraphs (link markup is Markdown's only)."""
+    """Paragraphs as a draft: Markdown and plain text as written, HTML in <p>."""
     if fmt == "html":
-        return "".join("<p>" + LINK.sub(r'<a href="\2">\1</a>', p) + "</p>\n" for p in paragraphs)
+        return "".join(f"<p>{p}</p>\n" for p in paragraphs)
     return "\n\n".join(paragraphs) + "\n"
 
 

@@ -153,7 +153,8 @@ def test_shown_cases_are_the_first_plain_ones_and_count_the_rest(tmp_path):
     from hypelint.ruledocs import SHOWN_CASES, rule_file, shown_cases
 
     path = tmp_path / "good.yaml"
-    cases = ["    - text: \"# A draft\\n\\nOur synergy.\"\n"] + [f"    - Synergy {n}.\n" for n in range(SHOWN_CASES + 1)]
+    draft = "    - text: \"# A draft\\n\\nOur synergy.\"\n"
+    cases = [draft] + [f"    - Synergy {n}.\n" for n in range(SHOWN_CASES + 1)]
     path.write_text(GOOD + "examples:\n  fail:\n" + "".join(cases) + "  pass: [Teamwork.]\n", encoding="utf-8")
     rule = load_rule(path, "house")
     shown, more = shown_cases(rule, "fail")
