@@ -9,8 +9,8 @@ wrapped over two lines), as (line, column, end_line, end_column, excerpt),
 lines and columns 1-based, end_column one past the last character, as
 editors and SARIF count them; and what a rule case cannot say: a piece not
 about AI, a warning in an undated piece and a note in a dated one, hype
-saturation (several rules at once), and the whole-piece rules' messages and
-drafts long enough to be judged.
+saturation (several rules at once), and HL803's two messages for a piece
+that never mentions limitations or does so only at its end.
 
 Only the rule under test runs (HL207 with the rules whose findings it
 counts), with the story dated 2025-06-01, so other rules and today's date
@@ -422,64 +422,3 @@ def test_the_tutor_drafts_are_long_enough_to_be_judged():
         for paragraphs in (TUTOR, TUTOR + (TUTOR_TAIL,), (TUTOR[0] + " " + TUTOR_EARLY,) + TUTOR[1:]):
             text = titled(fmt, "A new tutor", *paragraphs)
             assert lint_source(text, None, fmt, Config(select=("HL803",), date=DATE)).words >= minimum
-
-
-# --- HL823: company-only sources, and a piece with an independent one --------------------------
-
-# Every source speaks for the company.
-CHIP = (
-    (
-        "Norvane launched an AI chip for data centres on Monday. The chip runs AI models twice as fast as "
-        "the company's last one, the firm said in a statement."
-    ),
-    (
-        '"This is our best AI product," said Maya Lind, the company\'s chief executive. The chip will ship '
-        "in the spring, the company said."
-    ),
-    '"Customers will love it," said Tom Reyes, the firm\'s founder.',
-    (
-        "The AI chip uses less power per task than the previous model and fits the same servers, so "
-        "operators need not rebuild their racks. Norvane makes chips for cloud providers and has offices "
-        "in Austin and Taipei. It employs about 400 people and was founded in 2017."
-    ),
-    (
-        "The chip is made by a contract manufacturer in Taiwan and is built on a newer process than its "
-        "predecessor, which allows more circuits on each chip. The company plans to release software tools "
-        "for the chip at the same time, so that customers can move their existing models onto it without "
-        "rewriting them."
-    ),
-    (
-        "Norvane plans to announce prices after talks with its biggest customers, and expects the first "
-        "chips to reach cloud providers in Europe and Asia before the end of the year."
-    ),
-    (
-        "The company also plans a smaller version of the chip for cameras, cars and other devices that run "
-        "AI models away from data centres, though it has not said when that version will be ready or what "
-        "it will cost."
-    ),
-)
-CHIP_ANALYST = "Independent tests have not been published, said Sam Ortiz, an analyst at Gartner."
-CHIP_PROFESSOR = (
-    "Priya Nair, a professor of computer engineering at the University of Leeds, said the speed claims "
-    "could not be checked until independent benchmarks were published."
-)
-
-CHIP_AT = {
-    "markdown": [(1, 3, 1, 16, "A new AI chip")],
-    "html": [(1, 5, 1, 18, "A new AI chip")],
-    "text": [(1, 1, 1, 14, "A new AI chip")],
-}
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_company_only_sources_are_flagged(fmt):
-    text = titled(fmt, "A new AI chip", *CHIP)
-    assert lint_source(text, None, fmt, Config(select=("HL823",), date=DATE)).words >= _rule("HL823").params.min_words
-    assert findings("HL823", fmt, text) == CHIP_AT[fmt]
-
-
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("independent", [CHIP_ANALYST, CHIP_PROFESSOR], ids=["analyst", "professor"])
-def test_an_independent_source_clears_company_sources(fmt, independent):
-    text = titled(fmt, "A new AI chip", *CHIP[:3], independent, *CHIP[3:])
-    assert findings("HL823", fmt, text) == []
