@@ -8,6 +8,13 @@ committee will vote on Thursday" is a schedule, not a prophecy. A plain
 technology in general, everyone, every home — or transformational
 ("will replace", "will transform") or boosted ("undoubtedly").
 
+Not every "will" is a forecast: the article speaking of itself ("in this
+guide we will look at"), the writer's own plans ("I will"), views reported in
+a that-clause ("futurists predict that ...") and indirect questions ("about
+what AI will be like") are left alone. A concessive lead ("While some tasks
+may be automated, ...") does not hedge the clause after it, and "here to
+stay" or "one thing is certain" state a forecast in the present tense.
+
 Params:
   transformational  verbs that make a prediction sweeping
   generic_subjects  subjects that make a plain "will" a prediction about the world
@@ -21,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator
 
-from ..context import WEASEL_FRAME, analysis
+from ..context import HEDGE, WEASEL_FRAME, analysis
 from ..literals import Prefiltered
 from ..model import Document, Match
 from .base import Params as BaseParams
@@ -36,13 +43,17 @@ _WILL = re.compile(
 )
 _CONTRACTED_WILL = re.compile(r"\b\w+['’]ll\b")
 # Cues that speak of the future by themselves ...
+# "Inevitably" is left to the boosters: "inevitably, the coverage portrays
+# this as ..." says nothing about the future. "Here to stay" and "a matter of
+# time" are certainty about it in the present tense.
 _FUTURE_ALONE = Prefiltered(re.compile(
-    r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitabl[ey]|(?:is|are)\s+the\s+future\b"
-    r"|poised\s+to|on\s+track\s+to|only\s+going\s+to)"
+    r"(?i)\b(?:(?:is|are)\s+(?:destined|bound)\s+to|destined\s+to|inevitable|(?:is|are)\s+the\s+future\b"
+    r"|poised\s+to|on\s+track\s+to|only\s+going\s+to|(?-i:here\s+to\s+stay)|(?:only|just)\s+a\s+matter\s+of\s+time"
+    r"|no\s+going\s+back)"
 ))
 # "is set to", "poised to": the future tense of news ("X is set to join Y"),
-# weighed like "will".
-_WILL_LIKE = Prefiltered(re.compile(r"(?i)\b(?:is|are)\s+(?:set|going|about)\s+to\b"))
+# weighed like "will"; "they're going to" too.
+_WILL_LIKE = Prefiltered(re.compile(r"(?i)(?:\b(?:is|are)\s+|(?<=\w)['’](?:re|s)\s+)(?:set|going|about)\s+to\b"))
 # ... and time horizons, which do only beside a future verb ("cut costs
 # within two years of installation" reports the past).
 _HORIZON = re.compile(
@@ -62,7 +73,12 @@ _NEAR_DATE = re.compile(
     r"|\b(?:in|by|from)\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
-_ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably)\s+")
+_ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably|not|never|no\s+longer)\s+")
+# Certainty about the future stated in the present tense.
+_CERTAIN = re.compile(
+    r"(?i)\b(?:one\s+thing(?:['’]s|\s+is)\s+(?:for\s+)?(?:sure|certain)|the\s+(?:trajectory|direction)\s+is\s+clear"
+    r"|the\s+question\s+(?:is\s+not|isn['’]t|is\s+no\s+longer)\s+(?:whether|if))\b"
+)
 # Predicates sweeping whoever their subject: "will be obsolete", "will change
 # everything".
 _SWEEPING = re.compile(
@@ -84,7 +100,7 @@ _TRANSFORM_DEFAULT = (
     "transform", "revolutionise", "revolutionize", "replace", "disrupt", "reshape", "redefine", "upend",
     "obsolete", "eliminate", "wipe out", "take over", "dominate", "usher in", "change everything",
     "change the world", "change how", "change the way", "never be the same", "end", "cure", "solve",
-    "outsmart", "surpass", "overtake", "unlock", "supercharge", "make", "become",
+    "outsmart", "surpass", "overtake", "unlock", "supercharge", "make", "become", "emerge",
 )  # fmt: skip
 _SCHEDULE_DEFAULT = (
     "take place", "be held", "meet", "vote", "report", "publish", "be published", "announce", "launch", "open",
@@ -125,14 +141,20 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         text = view.outside
         lower = text.lower()
-        wills = _future_verbs(text, lower)
+        wills = [will for will in _future_verbs(text, lower) if _asserted(text, will)]
         alone = _FUTURE_ALONE.search(text, lower)
         horizon = bool(alone) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
-        if view.hedged or view.attributed or WEASEL_FRAME.search(view.text):
-            continue  # hedged, sourced, or an unnamed crowd's view (the weasel rules' business)
-        sweeping = bool(horizon) or view.boosted
+        if (
+            _hedged(view)
+            or view.attributed
+            or WEASEL_FRAME.search(view.text)
+            or _AS_KNOWN.search(text)
+            or _told_from_the_past(text, context.date.year)
+        ):
+            continue  # hedged, sourced, an unnamed crowd's view (the weasel rules' business), or told from the past
+        sweeping = bool(horizon) or view.boosted or bool(_CERTAIN.search(text))
         # Whether the sentence names a near date: asked for each "will", found once.
         near_date = cache(lambda text=text: bool(_NEAR_DATE.search(text)))
         if not sweeping:
@@ -154,6 +176,84 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if previous and previous[0].attributed and not view.boosted and not _strong(params, text):
             continue  # reported speech carried on from the sentence before
         yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
+
+
+# A "will" the writer does not assert as a forecast: the article speaking of
+# itself ("in this guide we will look at", "references below will mean"),
+# the writer's own plans ("I will", "I'll"), a view reported in a that-clause
+# ("futurists predict that ...", "the claim that there will be ..."), and
+# an indirect question ("about what AI will be like").
+_SELF_REFERENCE = re.compile(
+    r"(?i)\b(?:(?:this|the\s+(?:next|following|previous|last))\s+(?:article|post|guide|piece|essay|chapter|section|"
+    r"series|tutorial|explainer|newsletter|episode|video|thread|talk|lesson)|the\s+rest\s+of\s+(?:this|the)\s+\w+|below)\b"
+)
+_DISCOURSE = re.compile(
+    r"(?i)\s*(?:(?:now|then|also|first|briefly|next|later)\s+)?(?:explain|discuss|look\s+at|cover|describe|define|examine|explore|"
+    r"walk\s+(?:you\s+)?through|tell\s+you|show\s+you|outline|review|focus\s+on|go\s+(?:through|over)|dive\s+into|"
+    r"break\s+down|answer|summari[sz]e|introduce|return\s+to|come\s+back\s+to|learn|use\s+the\s+term|refer\s+to|call)\b"
+)
+_FIRST_PERSON = re.compile(r"(?i)(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$")
+# ("claims" and "fears" are nouns too: they report only with "that".)
+_REPORTED = re.compile(
+    r"(?i)\b(?:(?:predict(?:s|ed)?|speculat(?:e|es|ed|ing)|warn(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|"
+    r"assert(?:s|ed)?|prophes(?:y|ies|ied))\s+|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
+)
+_INDIRECT_QUESTION = re.compile(
+    r"(?i)\b(?:about|wonder\w*|ask\w*|know\w*|explor\w*|consider\w*|imagin\w*|guess\w*|predict\w*|decid\w*|"
+    r"unclear|sure|see)\s+(?:what|how|whether|when|where|who|which|if)\b[^,;:]*$"
+)
+# "As economists have long understood, ...", "For many analysts, ...": a
+# view credited to others at the head of the sentence.
+_AS_KNOWN = re.compile(
+    r"(?i)^\W*(?:as\s+(?:\w+\s+){1,4}(?:understood|noted|argued|shown|observed|pointed\s+out|warned|predicted)\b"
+    r"|(?:for|to)\s+(?:many|most|some)\s+(?:\w+s|people),)"
+)
+
+
+def _asserted(text: str, will: re.Match) -> bool:
+    """Whether a "will" is the writer's forecast (see the cues above)."""
+    word = will.group().lower()
+    if word.startswith(("i'", "i’")):
+        return False  # "I'll": the writer's plan
+    before = text[max(0, will.start() - _CLAUSE_REACH) : will.start()]
+    if re.search(r"(?:^|\W)I\s+(?:\w+\s+)?$", before):
+        return False  # "I will", "I certainly will"
+    if _FIRST_PERSON.search(before) and _DISCOURSE.match(text, will.end()):
+        return False  # "we will explain"
+    if _SELF_REFERENCE.search(text):
+        return False
+    reported = _REPORTED.search(before)
+    if reported and not _FIRST_PERSON.search(before[: reported.start()]):
+        return False
+    return not _INDIRECT_QUESTION.search(before[-120:])
+
+
+# A concessive lead ("While some tasks may be automated, ...", "Whether it's
+# A or B, ...") or "the question isn't whether" does not hedge the main clause.
+_CONCESSIVE = re.compile(
+    r"(?i)^\W*(?:(?:while|although|though|whereas|even\s+though|whether\s+(?:it['’]s|it\s+is|you['’]re))\b[^,]*,"
+    r"|.*?\bthe\s+question\s+(?:is\s+not|isn['’]t|is\s+no\s+longer)\s+(?:whether|if)\b)"
+)
+
+
+# "I think", "I understand": the writer's forecast offered as a personal view.
+_STANCE = re.compile(r"^\W*I\s+(?:understand|think|suspect|guess|feel|reckon|imagine|assume)\b")
+
+
+def _hedged(view) -> bool:
+    if not view.hedged:
+        return bool(_STANCE.match(view.outside))
+    lead = _CONCESSIVE.match(view.outside)
+    return not lead or bool(HEDGE.search(view.outside[lead.end() :]))
+
+
+# "By 2019 it will have ...", "when 2024 closes its books": a forecast dated
+# in a year the story has already passed is told from the past.
+_PAST_YEAR = re.compile(r"(?i)\b(?:when|by)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _told_from_the_past(text: str, year: int) -> bool:
+    return any(int(found.group("year")) <= year for found in _PAST_YEAR.finditer(text)) and not _future_horizon(text, year)
 
 
 def _may_speak_of_the_future(lower: str) -> bool:

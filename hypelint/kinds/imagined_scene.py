@@ -1,11 +1,21 @@
-"""imagined-scene: a future scene narrated in the present tense as if real.
+"""imagined-scene: a future scene narrated as if real.
 
 A scene opens with "Imagine", "Picture", "Fast forward to", "It is the year
 2045", or a sentence that starts in a year after the document's date ("In
-2045, ..."). Every sentence from the opener on states fiction as fact, until
-the scene is closed: by a heading, by a sentence that returns to the present
-or the past ("Today", "For now", "That future", a year up to the document's),
-by an attributed or hedged sentence, or after `max_blocks` blocks.
+2045, ...", "Between 2040 and 2045, the drones moved in"). Every sentence
+from the opener on states fiction as fact, until the scene is closed: by a
+heading, by a sentence that returns to the present or the past ("Today",
+"For now", "That future", a year up to the document's), by an attributed or
+hedged sentence, or after `max_blocks` blocks. An "Imagine ..." opener
+counts only once a sentence narrated as fact follows it: "Imagine this error
+spreading. Who would catch it?" is rhetoric, not a scene.
+
+A heading can set a whole section in the future ("A day in 2050", "Lagos,
+2045", "Daily life (2040-2045)", "Predictions for the next five years"):
+then every sentence of the section is the scene, told in the present or the
+past, up to the next heading of its level or a sentence that returns to the
+present. Inside it, questions, quotations, attributed or hedged sentences
+and forecasts with "will" (HL401's) are passed over without ending it.
 
 Params:
   max_blocks   the most blocks one scene may run over
@@ -29,10 +39,16 @@ _OPENER = re.compile(
     r"|(?i:fast[-\s]forward|close\s+your\s+eyes|it\s+is\s+the\s+year|it['’]s\s+the\s+year|the\s+year\s+is"
     r"|welcome\s+to\s+(?:the\s+year\s+)?(?:19|20)\d\d)\b)"
 )
-_YEAR_OPENER = re.compile(r"^(?:In|By|It\s+is|It['’]s|The\s+year\s+is)\s+(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b")
+# "In 2045, ...", and future history told in the past: "Instead, between 2040
+# and 2045, they settled in."
+_YEAR_OPENER = re.compile(
+    r"^(?:(?:Instead|Then|But|And|So|Yet),?\s+)?(?i:in|by|between|from|after|it\s+is|it['’]s|the\s+year\s+is)\s+"
+    r"(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b"
+)
+_FAST_FORWARD = re.compile(r"(?i)^[\"“‘']?fast[-\s]forward")
 _GROUNDING = re.compile(
     r"(?i)^[\"“]?(?:today|for\s+now|currently|right\s+now|at\s+present|in\s+reality|in\s+the\s+real\s+world|"
-    r"back\s+in\s+the\s+present|back\s+to|that\s+future|this\s+future|such\s+a\s+future|that\s+vision|this\s+vision|"
+    r"back\s+in\s+the\s+present|back\s+to|th(?:at|is|e)\s+(?:future|vision|scene|scenario|picture)|such\s+a\s+future|"
     r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|this\s+is\s+not|that\s+is\s+not|but\s+(?:that|this|for\s+now|today)|"
     r"so\s+far|to\s+date|yet\s+today|for\s+the\s+moment)\b"
 )
@@ -40,10 +56,33 @@ _GROUNDING = re.compile(
 # steps out of the scene to comment on it.
 _COMMENTARY = re.compile(
     r"(?i)\b(?:is|was|remains|sounds\s+like)\s+(?:[\w,]+\s+){0,4}(?:vision|promise|pitch|dream|picture|fantasy|"
-    r"fiction|scenario|story|prediction|utopia|sales\s+pitch|thought\s+experiment)\b"
+    r"fiction|scenario|story|prediction|projection|speculation|guess|utopia|sales\s+pitch|thought\s+experiment)\b"
 )
 _MODAL = re.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
+
+
+# A heading that sets its section in a future year: "A day in 2050", "Lagos,
+# 2045", "Daily life (2040-2045)", "2045: the quiet year", "Welcome to 2060";
+# or one that announces predictions over a horizon ("Predictions for the next
+# five years"). "Net zero by 2050" is a target, not a scene, and a heading
+# that hedges ("what could 2050 look like?") or asks a yes-no question opens
+# nothing.
+_HEADING_YEAR = re.compile(
+    r"(?i)(?:\b(?:in|of|to|it\s+is|it['’]s|the\s+year)\s+|,\s*|\(\s*|^\W*|\d\s*[-–—]\s*)(?P<year>(?:20|21)\d\d)\b"
+)
+_HEADING_FORECAST = re.compile(r"(?i)\b(?:predictions?|forecasts?|prophec(?:y|ies))\b")
+_HEADING_HORIZON = re.compile(r"(?i)\b(?:next|coming)\s+(?:\d+|few|two|three|five|ten|twenty|fifty)\s+(?:years|decades)\b|\b(?:20|21)\d\d\b")
+# Hedges, yes-no questions, and the headline grammar of plans and targets
+# ("Fiat to cut jobs in 2027", "Nasa sets 2030 goal").
+_HEADING_DOUBT = re.compile(
+    r"(?i)\b(?:could|might|may|would|will|should|if|whether|plans?|aims?|targets?|pledges?|vows?|sets?|goals?|deadline|by)\b"
+    r"|\bto\s+(?!(?:19|20|21)\d\d)[a-z]+|^\W*(?:will|can|could|should|is|are|does|do|would|did)\b"
+)
+# A heading that returns to the present ("Back to 2025", "The present, in numbers").
+_HEADING_NOW = re.compile(r"(?i)\b(?:today|now|present|reality|the\s+facts|so\s+far)\b")
+_YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,44 +90,130 @@ class Params(BaseParams):
     max_blocks: int = 4
 
 
+def future_sections(doc: Document, this_year: int) -> set[int]:
+    """The blocks under a heading that sets its section in the future (see
+    _HEADING_YEAR), up to the next heading of the same or a higher level, one
+    that returns to the present, or a sentence that does ("None of this
+    exists yet."): that ends the sections around it too. Worked out once per
+    document."""
+    cached = doc.__dict__.get("_future_sections")
+    if cached is not None:
+        return cached
+    by_block = analysis(doc).by_block
+    inside: set[int] = set()
+    level = None  # the level of the heading whose section we are in
+    for index, block in enumerate(doc.blocks):
+        if block.is_heading:
+            if level is not None and (block.level <= level or _heading_now(block.text, this_year)):
+                level = None
+            if level is None and _future_heading(block.text, this_year):
+                level = block.level
+        elif level is not None:
+            inside.add(index)
+            if any(_closes(view.text.strip(), this_year) for view in by_block.get(index, ())):
+                level = None
+    doc.__dict__["_future_sections"] = inside
+    return inside
+
+
+def _future_heading(text: str, this_year: int) -> bool:
+    if _HEADING_DOUBT.search(text):
+        return False
+    if any(int(found.group("year")) > this_year for found in _HEADING_YEAR.finditer(text)):
+        return True
+    if _HEADING_FORECAST.search(text):
+        horizon = _HEADING_HORIZON.search(text)
+        return bool(horizon) and not any(int(year) <= this_year for year in _YEAR.findall(horizon.group()))
+    return False
+
+
+def _heading_now(text: str, this_year: int) -> bool:
+    years = [int(year) for year in _YEAR.findall(text)]
+    return bool(_HEADING_NOW.search(text)) or (bool(years) and max(years) <= this_year)
+
+
+class _Scene:
+    """An open scene: where it started, the blocks it ran over, and its
+    opener while it waits for a sentence narrated as fact ("Imagine this
+    error spreading." followed by a question is rhetoric, not a scene)."""
+
+    def __init__(self, view, framed: bool, waiting: list):
+        self.blocks = [view.block]
+        self.framed = framed  # opened by a future-dated heading: runs to the section's end
+        self.waiting = waiting
+
+
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
     this_year = context.date.year
-    scene_blocks: list[int] = []
-    in_scene = False
+    framed = future_sections(doc, this_year)
+    scene: _Scene | None = None
+    previous = None  # the sentence before, for "Fast forward" after a past-tense one
+    returned = False  # a sentence of this section has returned to the present
     for view in context.sentences:
         block = doc.blocks[view.block]
         if block.is_heading or block.kind == "title":
-            in_scene = False
+            scene, previous, returned = None, view, False
             continue
         text = view.text.strip()
-        if in_scene:
-            new_block = view.block != scene_blocks[-1]
+        match = Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
+        if scene and scene.framed and view.block not in framed:
+            scene = None
+        if scene:
+            new_block = view.block != scene.blocks[-1]
             if new_block:
-                scene_blocks.append(view.block)
-            if (
-                len(scene_blocks) > params.max_blocks
-                or _GROUNDING.match(text)
-                or _COMMENTARY.search(text)
-                or view.attributed
-                or view.hedged
-                or _dated_now_or_past(text, this_year)
-                or (new_block and _PAST.search(text))
+                scene.blocks.append(view.block)
+            if _closes(text, this_year):
+                scene, returned = None, True
+            elif not scene.framed and (
+                len(scene.blocks) > params.max_blocks or view.attributed or view.hedged or (new_block and _PAST.search(text))
             ):
-                in_scene = False
-        if not in_scene and _opens_scene(text, this_year) and not (view.attributed or view.hedged):
-            in_scene, scene_blocks = True, [view.block]
-        if in_scene and not view.fully_quoted:
-            yield Match(span=block.source_span(view.start, view.end), values=(("match", view.text),))
+                scene = None
+        if scene is None and view.block in framed and not returned and not _closes(text, this_year):
+            scene = _Scene(view, True, [])
+        if scene is None and _opens_scene(text, this_year, previous) and not (view.attributed or view.hedged):
+            # An "Imagine ..." opener counts once a sentence narrated as fact follows it.
+            scene = _Scene(view, False, [match] if _OPENER.match(text) else [])
+            previous = view
+            if scene.waiting:
+                continue
+        previous = view
+        if scene and _narrated(view, scene):
+            yield from scene.waiting
+            scene.waiting = []
+            yield match
 
 
-def _opens_scene(text: str, this_year: int) -> bool:
+def _closes(text: str, this_year: int) -> bool:
+    """A sentence that steps out of the scene: back to today, comment on it, or a year now past."""
+    return bool(_GROUNDING.match(text) or _COMMENTARY.search(text) or _dated_now_or_past(text, this_year))
+
+
+def _narrated(view, scene: _Scene) -> bool:
+    """A sentence of the scene stated as fact. In a future-dated section,
+    questions, quotations, attributed or hedged sentences and forecasts with
+    "will" (HL401's) are passed over; the scene goes on."""
+    if view.fully_quoted or view.question or _BYLINE.match(view.text):
+        return False
+    if scene.framed:
+        return not (view.attributed or view.hedged or _MODAL.search(view.outside))
+    return True
+
+
+def _opens_scene(text: str, this_year: int, previous) -> bool:
     if _OPENER.match(text):
+        if _FAST_FORWARD.match(text) and not _future_year(text, this_year):
+            # "Fast forward two decades" after a past-tense sentence lands in the present.
+            return not (previous is not None and _PAST.search(previous.text))
         return True
     year = _YEAR_OPENER.match(text)
     # "By 2030, AI will ..." is a prediction (HL401), not a narrated scene.
     return bool(year) and int(year.group("year")) > this_year and not _MODAL.search(text)
+
+
+def _future_year(text: str, this_year: int) -> bool:
+    return any(int(year) > this_year for year in _YEAR.findall(text))
 
 
 _DATED_OPENING = re.compile(r"^(?:In|By|Since|As\s+of|Back\s+in|Until|Through)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
