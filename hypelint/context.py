@@ -308,10 +308,18 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEAKER})\s+{_AUX}$")
 _APPOSITIVE_BEFORE = re.compile(
     rf"\b(?:{_SPEAKER})(?:,\s[^,;]{{3,120}},|\s[-–—]\s[^-–—;]{{3,120}}\s[-–—])\s+{_AUX}$"
 )
-# A name inside an of-phrase modifies the subject, it does not speak:
-# "early trials of the tool have shown".
+# A name inside an of-phrase modifies the subject: "early trials of the tool
+# have shown" (the trials show, unnamed). With a verb of speech the head is
+# a speaker: "the head of the IMF said".
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
-_ANAPHORA_BEFORE = re.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){0,3}$")
+_SPEECH = frozenset(verb for verb in REPORTING_VERBS.split("|") if " " not in verb)
+
+
+def _modifier(before: str, start: int, verb: str) -> bool:
+    """Whether the would-be speaker ending `before` at `start` is the object of "of"."""
+    return verb not in _SPEECH and bool(_OF_BEFORE.search(before, 0, start))
+# At least one word between: "the show", "the project" are nouns, not "the operator said".
+_ANAPHORA_BEFORE = re.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){1,3}$")
 _SOURCE_NOUN_BEFORE = re.compile(
     r"\b(?i:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}(?i:report|study|survey|paper|analysis|data|figures|"
     r"statistics|review|evaluation|audit|filing|statement|research|index|ranking|census|poll|dataset)s?\s+(?:also\s+)?$"
@@ -352,12 +360,13 @@ def _named_attribution(text: str) -> bool:
         if verb.group("main"):
             for pattern in (_SPEAKER_BEFORE, _APPOSITIVE_BEFORE):
                 found = pattern.search(before)
-                if found and not _OF_BEFORE.search(before, 0, found.start()):
+                if found and not _modifier(before, found.start(), verb.group()):
                     candidates.append(found.group() + verb.group())
             if _INVERTED_BEFORE.search(before) and _INVERTED_AFTER.match(text, verb.end()):
                 return True
-            if _ANAPHORA_BEFORE.search(before):
-                return True  # "the operator said"
+            anaphora = _ANAPHORA_BEFORE.search(before)
+            if anaphora and not _modifier(before, anaphora.start(), verb.group()):
+                return True  # "the operator said", not "trials of the drug have shown"
         elif _SOURCE_NOUN_BEFORE.search(before):
             return True  # "the report lists", not "its camera gives"
         if any(not WEASEL_FRAME.match(candidate) for candidate in candidates):
