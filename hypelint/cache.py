@@ -196,7 +196,8 @@ def _dependency_versions() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _rules_digest(rule_packs: tuple[str, ...]) -> str:
-    """The digest of every rule file that loads: the shipped packs and these house packs."""
+    """The digest of every rule file that loads, and of the lexicons rules
+    read (lexicon.py): the shipped packs and these house packs."""
     from .rules import builtin_packs_dir
 
     digest = hashlib.sha256()
@@ -204,6 +205,6 @@ def _rules_digest(rule_packs: tuple[str, ...]) -> str:
         digest.update(str(root).encode() + b"\0")
         if not root.is_dir():
             continue
-        for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml")):
+        for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml", ".lexicon")):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

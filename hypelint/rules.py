@@ -293,8 +293,15 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
 
 
 def _build_params(kind: str, params: dict, path: str, validate: bool = True):
+    from dataclasses import fields
+
+    from . import lexicon
+
     try:
-        built = kind_module(kind).Params.from_dict(params)
+        params_class = kind_module(kind).Params
+        # A lexicon file named in the params joins them here (lexicon.py).
+        params = lexicon.expand(params, Path(path).parent, {f.name for f in fields(params_class)})
+        built = params_class.from_dict(params)
         if validate:
             built.validate()
         return built

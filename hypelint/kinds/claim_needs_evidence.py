@@ -22,6 +22,23 @@ Params:
   hedges_clear       a hedge (may, could, likely) in the sentence clears it
   skip_names         a cue capitalised mid-sentence is a name, not a claim
   suggestions        cue -> what to write instead (lower-case keys)
+  intensifiers       cues that praise only before a `praise` word ("incredibly
+                     innovative"; "incredibly complex" is an intensifier at work)
+  praise             the words that make an intensifier praise
+  argument_heads     nouns that, heading the words right after a cue, make it a
+                     step of an argument, not praise ("the greatest barrier",
+                     "the best example", "the best actress award")
+  opening_heads      nouns that do the same for a superlative opening its sentence
+                     ("The best way to start is ..."; "X is the best way to" praises X)
+  dated_cues         words of the cues a date clears ("first": "the first to
+                     ... in 2019" is a dated record); empty: a date clears any
+  distanced_clears   a distancing word ("seemingly", "far from") or a framing verb
+                     ("touted as", "voted") just before the cue clears it
+  figure_follows     a next sentence of the paragraph that gives a sourced figure
+                     backs the claim ("... has been remarkably successful. It
+                     says 3 million people use it.")
+  lexicon            a .lexicon file in the rule's folder whose entries join
+                     these params (lexicon.py)
 """
 
 from __future__ import annotations
@@ -34,6 +51,7 @@ from typing import Iterator
 from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
 from ..figures import has_figure
 from ..model import Document, Match
+from ..segment import LOWER_WORD
 from .base import Params as BaseParams
 from .base import Cues, compile_terms, inside, sentence_matches
 
@@ -66,6 +84,13 @@ class Params(BaseParams):
     clear_if: tuple[str, ...] = ()
     dated_severity: str = ""
     keywords: tuple[str, ...] = ()
+    intensifiers: tuple[str, ...] = ()
+    praise: tuple[str, ...] = ()
+    argument_heads: tuple[str, ...] = ()
+    opening_heads: tuple[str, ...] = ()
+    dated_cues: tuple[str, ...] = ()
+    figure_follows: bool = False
+    distanced_clears: bool = False
 
     def __post_init__(self):
         if not self.cues:
@@ -87,6 +112,11 @@ class Params(BaseParams):
         return compile_terms(self.exceptions, False, "exceptions") if self.exceptions else None
 
     @cached_property
+    def word_sets(self) -> tuple[frozenset, frozenset, frozenset, frozenset]:
+        """intensifiers, praise, argument_heads and opening_heads as sets, for lookups."""
+        return tuple(map(frozenset, (self.intensifiers, self.praise, self.argument_heads, self.opening_heads)))
+
+    @cached_property
     def clear_pattern(self):
         return compile_terms(self.clear_if, True, "clear_if") if self.clear_if else None
 
@@ -98,7 +128,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     # Whether a sentence is backed depends on the sentence alone: asked once
     # per sentence, not once per cue (a long sentence full of cues made it
     # quadratic, each cue searching the whole sentence for figures).
-    supported: dict[int, bool] = {}
+    supported: dict[tuple[int, bool], bool] = {}
     for view, block, found in sentence_matches(doc, rule.scope, params.cue_terms):
         if view.block not in allowed:
             pattern = params.exception_pattern
@@ -109,13 +139,16 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if params.skip_names and not _title_cased(block) and _is_name(text, start, found.group()):
             continue
-        if _negated(text, start) or (params.hedges_clear and view.hedged):
-            continue
-        if view.index not in supported:
-            supported[view.index] = _supported(context, view, params)
-        if supported[view.index]:
+        if _negated(text, start) or (params.distanced_clears and _distanced(text, start)) or (params.hedges_clear and view.hedged):
             continue
         phrase = " ".join(found.group().split())
+        if not _praises(params, phrase, block.text, found.end(), _opens(text, start)):
+            continue
+        dates_count = not params.dated_cues or any(word in phrase.lower() for word in params.dated_cues)
+        if (view.index, dates_count) not in supported:
+            supported[view.index, dates_count] = _supported(context, view, params, dates_count)
+        if supported[view.index, dates_count]:
+            continue
         yield Match(
             span=block.source_span(found.start(), found.end()),
             values=(("match", phrase),),
@@ -124,12 +157,14 @@ def check(doc: Document, rule) -> Iterator[Match]:
         )
 
 
-def _supported(context, view: SentenceView, params: Params) -> bool:
+def _supported(context, view: SentenceView, params: Params, dates_count: bool = True) -> bool:
     if params.paragraph_sources and context.paragraph_sourced(view):
         return True
     following = context.sentences[view.index + 1] if view.index + 1 < len(context.sentences) else None
     if following and following.block == view.block and following.sourced and BACK_REFERENCE.match(following.text):
         return True  # "... the most advanced chatbot. That is according to Gartner's ranking."
+    if params.figure_follows and following and following.block == view.block and following.sourced and has_figure(following.text):
+        return True  # "... has been remarkably successful. It says 3 million people use it daily."
     for other in [view] + context.neighbours(view, params.window):
         if "attribution" in params.evidence and other.attributed:
             return True
@@ -141,7 +176,7 @@ def _supported(context, view: SentenceView, params: Params) -> bool:
             return True
         if "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
-        if "date" in params.evidence and ABSOLUTE_DATE.search(other.text):
+        if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text):
             return True
         if params.clear_pattern and params.clear_pattern.search(other.text):
             return True
@@ -189,6 +224,71 @@ def _negated(text: str, start: int) -> bool:
     """A negation in the few words before the cue ("not the first", "never the best")."""
     before = text[max(0, start - 25) : start]
     return bool(NEGATION.search(before)) and not _NOT_DENIAL.search(before)
+
+
+# Words a heading noun phrase stops at: "the best model for the problem" is
+# about the model, whatever follows "for".
+_PHRASE_END = frozenset("of for to in on at with by from than as that which who whose where when while but".split())
+_NEXT_WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+def _praises(params: Params, phrase: str, text: str, end: int, opens: bool) -> bool:
+    """Whether the cue praises, judging by the words right after it: an
+    intensifier needs a praise word next; a superlative heading an argument's
+    noun ("the greatest barrier") or an award ("the best actress award")
+    praises nothing, nor one that opens its sentence to frame the writer's
+    point ("The best way to start is ...", `opens`)."""
+    intensifiers, praise, heads, opening_heads = params.word_sets
+    if not intensifiers and not heads and not opening_heads:
+        return True
+    following = []
+    for word in _NEXT_WORDS.finditer(text, end, min(len(text), end + 60)):
+        token = word.group().lower()
+        if not token[0].isalnum() or token in _PHRASE_END:
+            break
+        following.append(token)
+        if len(following) == 4:
+            break
+    if phrase.lower() in intensifiers:
+        return bool(following) and following[0] in praise
+    for at, word in enumerate(following):
+        # The noun heads the phrase where the phrase ends with it or a verb
+        # follows it: "flood risk model" is a model, not a risk.
+        if at + 1 == len(following) or following[at + 1] in _AFTER_HEAD:
+            if word in heads or (opens and word in opening_heads):
+                return False
+    return True
+
+
+# Words that follow the noun heading a phrase: a verb, the subject of a
+# clause, or a conjunction ("friends and companions").
+_AFTER_HEAD = frozenset(
+    "is are was were be been has have had will would can could may might must should do does did remains remain "
+    "include includes included lies lay comes came goes went i we we're you they he she it this there and or".split()
+)
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether a cue stands at the head of its sentence, after at most three
+    words ("Perhaps the best example", "Far and away, the best way")."""
+    return len(LOWER_WORD.findall(text[:start].lower())) <= 3
+
+
+# Words that distance the writer from the quality they name ("seemingly
+# impressive", "supposedly the best", "far from flawless"), and framing verbs
+# that make it someone's view or pitch ("fans see it as a marvel", "touted as
+# the most advanced"): scepticism or report, not the writer's praise.
+_DISTANCING = re.compile(
+    r"(?i)(?:\b(?:seemingly|apparently|supposedly|ostensibly|allegedly|superficially|so-called|far\s+from)\s+(?:\w+\s+)?"
+    r"|\b(?:see|sees|seeing|saw|seen|touted|billed|marketed|pitched|branded|sold|portrayed|painted|framed)"
+    r"(?:\s+[\w’'-]+){0,3}?\s+as\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
+    # the result of a vote or a ranking, reported: "was voted the best", "chosen as the greatest"
+    r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted)\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
+)
+
+
+def _distanced(text: str, start: int) -> bool:
+    return bool(_DISTANCING.search(text[max(0, start - 60) : start]))
 
 
 def _suggestion(params: Params, phrase: str) -> str | None:
