@@ -14,6 +14,8 @@ a that-clause ("futurists predict that ...") and indirect questions ("about
 what AI will be like") are left alone. A concessive lead ("While some tasks
 may be automated, ...") does not hedge the clause after it, and "here to
 stay" or "one thing is certain" state a forecast in the present tense.
+Under a heading that sets its section in a future year ("AI in 2030",
+imagined_scene.future_sections), every unhedged "will" is a forecast.
 
 Params:
   transformational  verbs that make a prediction sweeping
@@ -33,6 +35,7 @@ from ..literals import Prefiltered
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import block_lower, term_pattern, writer_sentences
+from .imagined_scene import future_sections
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The
 # word is found first and what stands before it checked after: lookbehinds
@@ -107,7 +110,8 @@ _SCHEDULE_DEFAULT = (
     "close", "begin", "start", "hold", "release", "be released", "go on sale", "be available", "hear", "decide",
     "rule", "travel", "visit", "testify", "appear", "speak", "present", "host", "debate", "sit", "convene",
     "come into force", "take effect", "expire", "resume", "face", "return", "ship", "arrive", "be sentenced",
-    "give evidence", "issue", "sign", "attend", "run", "air", "be broadcast", "end", "finish",
+    "give evidence", "issue", "sign", "attend", "run", "air", "be broadcast", "end", "finish", "roll out",
+    "be rolled out", "go live", "be launched",
 )  # fmt: skip
 
 
@@ -133,6 +137,7 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
+    framed = future_sections(doc, context.date.year)  # under a heading like "AI in 2030": every "will" forecasts
     possible: dict[int, bool] = {}  # per block: whether it holds any future cue at all
     for view, block in writer_sentences(doc, rule.scope):
         if view.block not in possible:
@@ -154,7 +159,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             or _told_from_the_past(text, context.date.year)
         ):
             continue  # hedged, sourced, an unnamed crowd's view (the weasel rules' business), or told from the past
-        sweeping = bool(horizon) or view.boosted or bool(_CERTAIN.search(text))
+        sweeping = bool(horizon) or view.boosted or bool(_CERTAIN.search(text)) or (bool(wills) and view.block in framed)
         # Whether the sentence names a near date: asked for each "will", found once.
         near_date = cache(lambda text=text: bool(_NEAR_DATE.search(text)))
         if not sweeping:
@@ -196,7 +201,7 @@ _FIRST_PERSON = re.compile(r"(?i)(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$")
 # ("claims" and "fears" are nouns too: they report only with "that".)
 _REPORTED = re.compile(
     r"(?i)\b(?:(?:predict(?:s|ed)?|speculat(?:e|es|ed|ing)|warn(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|"
-    r"assert(?:s|ed)?|prophes(?:y|ies|ied))\s+|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
+    r"assert(?:s|ed)?|prophes(?:y|ies|ied)|say|says|said|saying|told|tells)\s+|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
 )
 _INDIRECT_QUESTION = re.compile(
     r"(?i)\b(?:about|wonder\w*|ask\w*|know\w*|explor\w*|consider\w*|imagin\w*|guess\w*|predict\w*|decid\w*|"

@@ -14,8 +14,10 @@ A heading can set a whole section in the future ("A day in 2050", "Lagos,
 2045", "Daily life (2040-2045)", "Predictions for the next five years"):
 then every sentence of the section is the scene, told in the present or the
 past, up to the next heading of its level or a sentence that returns to the
-present. Inside it, questions, quotations, attributed or hedged sentences
-and forecasts with "will" (HL401's) are passed over without ending it.
+present. Inside it, questions, quotations, attributed or hedged sentences,
+forecasts with "will" (HL401's), rules ("must"), short lead-ins ("The
+rules were:") and a story's character beats ("Maya smiled") are passed over
+without ending it.
 
 Params:
   max_blocks   the most blocks one scene may run over
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterator
 
 from ..context import analysis
@@ -148,6 +151,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
     context = analysis(doc)
     this_year = context.date.year
     framed = future_sections(doc, this_year)
+    # The names the piece uses, worked out only if a future-dated section asks.
+    names = cache(lambda: {found.group() for found in _MID_SENTENCE_NAME.finditer("\n".join(b.text for b in doc.blocks))})
     scene: _Scene | None = None
     previous = None  # the sentence before, for "Fast forward" after a past-tense one
     returned = False  # a sentence of this section has returned to the present
@@ -179,7 +184,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             if scene.waiting:
                 continue
         previous = view
-        if scene and _narrated(view, scene):
+        if scene and _narrated(view, scene, names):
             yield from scene.waiting
             scene.waiting = []
             yield match
@@ -190,15 +195,51 @@ def _closes(text: str, this_year: int) -> bool:
     return bool(_GROUNDING.match(text) or _COMMENTARY.search(text) or _dated_now_or_past(text, this_year))
 
 
-def _narrated(view, scene: _Scene) -> bool:
+def _narrated(view, scene: _Scene, names) -> bool:
     """A sentence of the scene stated as fact. In a future-dated section,
     questions, quotations, attributed or hedged sentences and forecasts with
     "will" (HL401's) are passed over; the scene goes on."""
     if view.fully_quoted or view.question or _BYLINE.match(view.text):
         return False
     if scene.framed:
-        return not (view.attributed or view.hedged or _MODAL.search(view.outside))
+        text = view.outside
+        return not (
+            view.attributed
+            or _MODAL.search(text)
+            or _TENTATIVE.search(text)
+            or _RULE_OR_LEAD_IN.search(text)
+            or _character_beat(text, names)
+        )
     return True
+
+
+# "A robot must obey ..." states a rule, not a fact; "The laws were:" leads
+# into what follows, which is judged on its own.
+_RULE_OR_LEAD_IN = re.compile(r"\bmust\b|^\W*(?:\S+\s+){0,5}\S*:\s*$")
+# Hedges of the narration itself: the broader ones of context.HEDGE
+# ("suggests", "appears") are, inside a scene, things its machines do.
+_TENTATIVE = re.compile(r"(?i)\b(?:probably|perhaps|possibly|maybe|likely|unlikely|if|unless|whether|might|may|could)\b")
+
+
+# In a story set in the future, what a character does ("Maya smiled", "he
+# thought") is no claim about the world; what the world holds is. A
+# character is "he", "she" or a name: a capitalised word the piece also
+# writes in mid-sentence.
+_CHARACTER = re.compile(r"^\W*(?:[^,]{0,40},\s+)?(?P<who>he|she|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b")
+_THOUGHT = re.compile(r",\s*(?:he|she|[A-Z][a-z]+)\s+(?:thought|wondered|mused|remembered|recalled|reflected)\W*$")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_WORLD = re.compile(
+    r"(?i)\b(?:AI|robot\w*|automat\w*|autonomous|machines?|algorithm\w*|computers?|chips?|devices?|digital|virtual|quantum|"
+    r"drones?|hologra\w*|sensors?|implant\w*|neural|cyber\w*|electric\w*|vehicles?|smart|screens?|networks?|simulat\w*|"
+    r"VR|AR|app|apps|online|internet|printers?|[\w-]+-(?:controlled|powered|driven))\b|\b(?:20|21)\d\d\b"
+)
+
+
+def _character_beat(text: str, names) -> bool:
+    if _THOUGHT.search(text):
+        return True
+    who = _CHARACTER.match(text)
+    return bool(who) and (who.group("who") in ("he", "she") or who.group("who") in names()) and not _WORLD.search(text)
 
 
 def _opens_scene(text: str, this_year: int, previous) -> bool:
