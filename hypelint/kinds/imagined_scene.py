@@ -19,6 +19,10 @@ forecasts with "will" (HL401's), rules ("must"), short lead-ins ("The
 rules were:") and a story's character beats ("Maya smiled") are passed over
 without ending it.
 
+A scene can also be told to the reader, with no opener at all: a run of
+present-tense sentences about what "you" do on an ordinary day while the
+machines around you act (see second_person_scene).
+
 Params:
   max_blocks   the most blocks one scene may run over
 """
@@ -153,6 +157,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     framed = future_sections(doc, this_year)
     # The names the piece uses, worked out only if a future-dated section asks.
     names = cache(lambda: {found.group() for found in _MID_SENTENCE_NAME.finditer("\n".join(b.text for b in doc.blocks))})
+    told_to_you = cache(lambda: second_person_scene(doc, context) if _speaks_to_you(doc) else set())
     scene: _Scene | None = None
     previous = None  # the sentence before, for "Fast forward" after a past-tense one
     returned = False  # a sentence of this section has returned to the present
@@ -187,6 +192,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if scene and _narrated(view, scene, names):
             yield from scene.waiting
             scene.waiting = []
+            yield match
+        elif view.index in told_to_you():
             yield match
 
 
@@ -240,6 +247,66 @@ def _character_beat(text: str, names) -> bool:
         return True
     who = _CHARACTER.match(text)
     return bool(who) and (who.group("who") in ("he", "she") or who.group("who") in names()) and not _WORLD.search(text)
+
+
+# A scene told to the reader in the present tense, with no "imagine" and no
+# year: "You wake at six. Your assistant has already ordered the coffee."
+# Recognised as a whole: a run of sentences that speak to "you" (at most one
+# sentence between them that does not), at least four of them narrating what
+# you do with no modal ("you can", "you should" are advice, not a story), an
+# everyday moment (waking, coming home, the kitchen) and a machine that acts
+# in it. How-to steps and product advice have the first, seldom all three.
+_YOU = re.compile(r"(?i)\byour?\b|\byou['’](?:re|ve)\b")
+_YOU_NARRATES = re.compile(r"(?i)^\W*(?:(?:when|while|as|once)\s+)?you(?:['’]re|\s+(?:\w+ly\s+)?(?!(?:can|could|will|would|should|must|may|might|need|have|want|do|don['’]t|did)\b)[a-z]+)\b|^\W*your\s")
+_NOT_NARRATION = re.compile(r"(?i)\b(?:can|could|should|must|may|might|need\s+to|have\s+to|if|unless)\b|['’](?:ll|d)\b|\bwill\b")
+_EVERYDAY = re.compile(
+    r"(?i)\b(?:wake|wakes|woke|get\s+up|stretch|shower|dress|breakfast|dinner|lunch|kitchen|bedroom|bed|coffee|tea|commute|"
+    r"home|workday|workweek|morning|evening|sofa|couch|fridge|closet|walk\s+(?:in|into|by|to)|step\s+(?:in|into|out))\b"
+)
+_MACHINE = re.compile(
+    r"\b(?:AI|A\.I\.)\b|(?i:\b(?:assistant|robot\w*|automated|smart|virtual|screen|sensors?|drone|algorithm|thermostat|device|"
+    r"hologra\w*|voice\s+assistant)\b)"
+)
+_MIN_NARRATED = 4
+
+
+def _speaks_to_you(doc: Document) -> bool:
+    """Whether the piece speaks to "you" at all (most news does not): a
+    substring test before any sentence is read."""
+    return any("you" in block.text or "You" in block.text for block in doc.blocks)
+
+
+def second_person_scene(doc: Document, context) -> set[int]:
+    """The indices (in context.sentences) of the sentences of every
+    second-person scene (see above)."""
+    found: set[int] = set()
+    run: list = []
+
+    def close() -> None:
+        while run and not _YOU.search(run[-1].outside):
+            run.pop()  # the sentences after the last one to "you" are not the scene's
+        narrated = [view for view in run if _YOU_NARRATES.match(view.outside) and not _NOT_NARRATION.search(view.outside)]
+        if len(narrated) >= _MIN_NARRATED:
+            text = " ".join(view.text for view in run)
+            if _EVERYDAY.search(text) and _MACHINE.search(text):
+                found.update(view.index for view in run if not (view.question or view.fully_quoted))
+        run.clear()
+
+    gap = 0  # sentences since the run last spoke to "you"
+    for view in context.sentences:
+        if doc.blocks[view.block].is_heading:
+            close()
+        elif view.question or view.fully_quoted or not _YOU.search(view.outside):
+            if run:
+                run.append(view)
+                gap += 1
+                if gap > 1:
+                    close()
+        elif run or _YOU_NARRATES.match(view.outside):
+            run.append(view)
+            gap = 0
+    close()
+    return found
 
 
 def _opens_scene(text: str, this_year: int, previous) -> bool:
