@@ -204,6 +204,8 @@ class Analysis:
             self.by_block.setdefault(view.block, []).append(view)
         self.paragraph_of = _paragraphs(doc)
         self._sourced_earlier: dict[int, bool] = {}
+        self._kinds = [block.kind for block in doc.blocks]
+        self._story_data: int | None | bool = False  # not yet asked
 
     def _view(self, index: int, sentence, block: Block) -> SentenceView:
         touching = self._quotes_touching(sentence.block, sentence.start, sentence.end)
@@ -233,6 +235,29 @@ class Analysis:
         block's sentences are consecutive in `sentences`)."""
         nearby = self.sentences[max(0, view.index - window) : view.index + window + 1]
         return [s for s in nearby if s is not view and s.block == view.block]
+
+    def lead_sourced(self, view: SentenceView) -> bool:
+        """Whether a survey, report or data set named in a news story's lead
+        (its first paragraphs) covers the sentence: the story names the
+        survey once, then gives its figures paragraph by paragraph. A story
+        is a piece with no heading but its title; a piece in sections (an
+        explainer, a guide) must source each claim where it makes it."""
+        if self._story_data is False:
+            self._story_data = self._lead_names_data()
+        return self._story_data is not None and view.block >= self._story_data
+
+    def _lead_names_data(self) -> int | None:
+        """The first block after the story's lead when a sourced sentence of
+        the lead names data ("a survey of 1,300 bosses by PwC found"); None
+        when it names none, or when the piece is not a story."""
+        if sum(kind in ("heading", "title") for kind in self._kinds) > 1:
+            return None
+        lead = [i for i, kind in enumerate(self._kinds) if kind == "paragraph"][:LEAD_PARAGRAPHS]
+        for index in lead:
+            for view in self.by_block.get(index, ()):
+                if _DATA_NOUN.search(view.text) and view.sourced:
+                    return index + 1
+        return None
 
     def paragraph_sourced(self, view: SentenceView) -> bool:
         """A source named earlier in the paragraph covers the sentences after
@@ -333,8 +358,10 @@ _OTHER_ATTRIBUTION = Prefiltered(re.compile(
         \s+(?:by|from|at|of|published\s+(?:by|in)|commissioned\s+by|conducted\s+by|carried\s+out\s+by|led\s+by)
         \s+(?:the\s+|researchers\s+at\s+|scientists\s+at\s+)?[A-Z]
     | ,\s+(?:said|says|told|added|wrote|explained|argued|warned|noted)\b
-    | \b(?:data|figures|statistics|numbers|estimates|research|analysis|a\s+survey|a\s+report|a\s+study|a\s+poll)
-        \s+(?:from|by|published\s+by|compiled\s+by|released\s+by|commissioned\s+by)\s+[A-Z]
+    | \b(?:data|figures|statistics|numbers|estimates|research|analysis|survey|report|study|poll)
+        \s+(?:from|by|(?:published|compiled|released|commissioned|collected|gathered|conducted|produced)\s+by)\s+(?:the\s+)?[A-Z]
+    | \b[A-Z][\w&.-]*(?:\s+\([A-Za-z]+\))?\s+(?:conducted|carried\s+out|commissioned|ran|published|compiled)
+        \s+(?:the|a|an|its|this|that)\s+(?:[\w-]+\s+){{0,2}}(?:survey|poll|study|research|analysis|census|report)
     | \b(?:published|reported)\s+(?:in|by)\s+(?:the\s+)?[A-Z]
     | \((?:source|sources|via)\s*:
     | \b(?:source|sources)\s*:\s*[A-Z]
@@ -372,6 +399,15 @@ def _named_attribution(text: str) -> bool:
         if any(not WEASEL_FRAME.match(candidate) for candidate in candidates):
             return True
     return False
+
+
+# How many paragraphs make a story's lead.
+LEAD_PARAGRAPHS = 2
+# What a lead names when it names data that the figures after it come from.
+_DATA_NOUN = re.compile(
+    r"(?i)\b(?:survey|poll|study|report|figures|data|statistics|numbers|research|census|index|analysis|ranking|"
+    r"league\s+table)s?\b"
+)
 
 
 def _paragraphs(doc: Document) -> list[int]:

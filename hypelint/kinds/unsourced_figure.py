@@ -63,7 +63,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     found = list(_figures_by_sentence(doc, context, rule.scope))
     restated = None  # figure -> the sentences stating it, built when first needed
     for view, block, figures in found:
-        if view.sourced or context.paragraph_sourced(view) or len(view.text.split()) < 3:
+        if view.sourced or context.paragraph_sourced(view) or context.lead_sourced(view) or len(view.text.split()) < 3:
             continue
         if (STUDY_FRAME.search(view.text) or _study_earlier(context, view)) and not UNNAMED_BODY.search(view.text):
             continue  # "a report suggests": the unnamed-study rule asks for the name
