@@ -21,13 +21,16 @@ The format is plain text, one entry a line, `#` starting a comment:
     [opening-heads]   nouns that do the same only for a superlative opening its
                       sentence ("The best way to start is ..."), where "X is
                       the best way to ..." praises X; each also in the plural
+    [critique]        words that make a sentence a critique of hype or spin
+                      ("hyperbolic coverage", "PR stunts"): its superlative is
+                      irony or concession, not praise
     [traps]           longer phrases holding an entry that are not puffery
                       ("leading to", "the best of both worlds")
 
 Sections feed params: adjectives, their adverbs, nouns and phrases are cues
 (`cues`, or `terms` for a kind that has those), traps are `exceptions`, the
 adverbs are also `intensifiers`; `praise` and `argument_heads` keep their
-names (`opening_heads` for opening-heads). A file is at most MAX_BYTES and MAX_ENTRIES entries; anything wrong
+names (`opening_heads` for opening-heads), as does `critique`. A file is at most MAX_BYTES and MAX_ENTRIES entries; anything wrong
 with it is one line naming the file and the line.
 """
 
@@ -40,7 +43,7 @@ from typing import Any
 
 MAX_BYTES = 64 * 1024
 MAX_ENTRIES = 2000
-SECTIONS = ("adjectives", "nouns", "phrases", "praise", "argument-heads", "opening-heads", "traps")
+SECTIONS = ("adjectives", "nouns", "phrases", "praise", "argument-heads", "opening-heads", "critique", "traps")
 _SECTION = re.compile(r"\[([a-z-]+)\]")
 # An entry: words, hyphens, apostrophes and spaces (no pattern syntax).
 _ENTRY = re.compile(r"[\w’'][\w’' .-]*")
@@ -160,6 +163,7 @@ def expand(params: dict[str, Any], folder: Path, fields: set[str]) -> dict[str, 
         "praise": lexicon.sections["praise"],
         "argument_heads": lexicon.heads("argument-heads"),
         "opening_heads": lexicon.heads("opening-heads"),
+        "critique": lexicon.sections["critique"],
     }
     if params.get("regex") and lexicon.cues:
         raise LexiconError(f"{folder / name}: this rule's cues are patterns; its lexicon may hold only praise, argument-heads and traps")

@@ -30,6 +30,9 @@ Params:
                      "the best example", "the best actress award")
   opening_heads      nouns that do the same for a superlative opening its sentence
                      ("The best way to start is ..."; "X is the best way to" praises X)
+  critique           words that make a sentence a critique of hype or spin
+                     ("hyperbolic coverage", "PR stunts", "goes wrong"): a
+                     superlative there is irony or concession, not praise
   dated_cues         words of the cues a date clears ("first": "the first to
                      ... in 2019" is a dated record); empty: a date clears any
   distanced_clears   a distancing word ("seemingly", "far from") or a framing verb
@@ -88,6 +91,7 @@ class Params(BaseParams):
     praise: tuple[str, ...] = ()
     argument_heads: tuple[str, ...] = ()
     opening_heads: tuple[str, ...] = ()
+    critique: tuple[str, ...] = ()
     dated_cues: tuple[str, ...] = ()
     figure_follows: bool = False
     distanced_clears: bool = False
@@ -117,6 +121,10 @@ class Params(BaseParams):
         return tuple(map(frozenset, (self.intensifiers, self.praise, self.argument_heads, self.opening_heads)))
 
     @cached_property
+    def critique_pattern(self):
+        return compile_terms(self.critique, False, "critique") if self.critique else None
+
+    @cached_property
     def clear_pattern(self):
         return compile_terms(self.clear_if, True, "clear_if") if self.clear_if else None
 
@@ -144,6 +152,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
         phrase = " ".join(found.group().split())
         if not _praises(params, phrase, block.text, found.end(), _opens(text, start)):
             continue
+        if params.critique_pattern and params.critique_pattern.search(view.outside):
+            continue  # "... makes the hyperbolic coverage downright impressive"
         dates_count = not params.dated_cues or any(word in phrase.lower() for word in params.dated_cues)
         if (view.index, dates_count) not in supported:
             supported[view.index, dates_count] = _supported(context, view, params, dates_count)
