@@ -62,7 +62,12 @@ _ANAPHORIC_VERBS = word_alternation(
     "rates ranks counts records puts put gives gave links linked lists notes states adds details documents measures "
     "highlights describes".split()
 )
-_CITATION = re.compile(r"\[\d{1,3}\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)?,? (?:19|20)\d\d\w?\s*\)|\^\d")
+# A footnote, an author-year citation, or a web address named in the text
+# ("a petition on Change.org"): where the reader can check the claim.
+_CITATION = re.compile(
+    r"\[\d{1,3}\]|\(\s*[A-Z][A-Za-z-]+(?: et al\.?)?,? (?:19|20)\d\d\w?\s*\)|\^\d"
+    r"|\b(?:on|at|from|via|by)\s+(?:the\s+)?[A-Za-z][\w-]*\.(?:com|org|net|gov|edu|io)\b"
+)
 NUMBER = re.compile(r"\d")
 # Words that make a claim tentative, conditional or someone's stated intent.
 HEDGE = re.compile(

@@ -229,12 +229,24 @@ _PRICE_AFTER = re.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|ea
 _MAGNITUDE_WORD = re.compile(r"(?i)(?:bn|tn|m|k|million|billion|trillion)\b")
 
 
+# A sum that names a prize: "won a $20,000 (£14,800) writing contest".
+_PRIZE_AFTER = re.compile(
+    r"(?i)^(?:\s*\([^)]{1,25}\))?\s+(?:[\w-]+\s+){0,3}?(?:prize|award|contest|competition|grant|scholarship|"
+    r"fellowship|bursary|jackpot|reward|bounty)s?\b"
+)
+
+
 def _is_price(text: str, start: int, end: int) -> bool:
-    """What a product costs is a fact of the offer, not a statistic to source.
-    Sums in millions or billions are market sizes and results, never prices."""
+    """What a product costs, or a prize is worth, is a fact of the offer, not
+    a statistic to source. Sums in millions or billions are market sizes and
+    results, never prices."""
     if _MAGNITUDE_WORD.search(text[start:end]):
         return False
-    return bool(_PRICE_BEFORE.search(text[max(0, start - 30) : start]) or _PRICE_AFTER.match(text[end : end + 20]))
+    return bool(
+        _PRICE_BEFORE.search(text[max(0, start - 30) : start])
+        or _PRICE_AFTER.match(text[end : end + 20])
+        or _PRIZE_AFTER.match(text[end : end + 80])
+    )
 
 
 _UNIT_AFTER = re.compile(

@@ -23,6 +23,7 @@ from ..figures import VAGUE_KINDS, statistics_in
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import block_words, in_scope
+from .imagined_scene import future_sections
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = re.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
@@ -67,8 +68,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if (STUDY_FRAME.search(view.text) or _study_earlier(context, view)) and not UNNAMED_BODY.search(view.text):
             continue  # "a report suggests": the unnamed-study rule asks for the name
-        if FUTURE.search(view.text):
-            continue
+        if FUTURE.search(view.text) or view.block in future_sections(doc, context.date.year):
+            continue  # under "Predictions for the next five years" too
         if _WRITER_HIMSELF.search(view.outside):
             continue  # "I paid $10 for the ride": the writer's own experience
         if params.document_sources and _about_a_source(view.text, context.document_sources):
