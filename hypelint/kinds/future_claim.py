@@ -13,7 +13,8 @@ guide we will look at"), the writer's own plans ("I will"), views reported in
 a that-clause ("futurists predict that ...") and indirect questions ("about
 what AI will be like") are left alone. A concessive lead ("While some tasks
 may be automated, ...") does not hedge the clause after it, and "here to
-stay" or "one thing is certain" state a forecast in the present tense.
+stay" or "one thing is certain" state a forecast in the present tense, and
+a negated future ("will no longer", "will not ... anymore") is a forecast.
 Under a heading that sets its section in a future year ("AI in 2030",
 imagined_scene.future_sections), every unhedged "will" is a forecast.
 
@@ -77,6 +78,9 @@ _NEAR_DATE = re.compile(
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
 _ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably|not|never|no\s+longer)\s+")
+# What a negated future denies is a forecast too: "will no longer", "will
+# not ... anymore". ("Will never" is left out: news uses it of people's resolve.)
+_NEGATED_CHANGE = re.compile(r"(?i)\s*(?:no\s+longer\b|not\b[^,;.]{0,60}\bany\s?more\b)")
 # Certainty about the future stated in the present tense.
 _CERTAIN = re.compile(
     r"(?i)\b(?:one\s+thing(?:['’]s|\s+is)\s+(?:for\s+)?(?:sure|certain)|the\s+(?:trajectory|direction)\s+is\s+clear"
@@ -169,6 +173,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 verb = _ADVERB.sub("", after.lstrip(), count=1)
                 if params.transform_pattern and params.transform_pattern.match(verb):
                     sweeping = True
+                elif _NEGATED_CHANGE.match(after):
+                    sweeping = True  # "Offices will no longer exist", "people will not drive anymore"
                 elif _SWEEPING.search(after) or (
                     params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before)
                 ):
@@ -198,6 +204,8 @@ _DISCOURSE = re.compile(
     r"break\s+down|answer|summari[sz]e|introduce|return\s+to|come\s+back\s+to|learn|use\s+the\s+term|refer\s+to|call)\b"
 )
 _FIRST_PERSON = re.compile(r"(?i)(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$")
+# "Users must renew, or the songs will stop playing": a condition, not a forecast.
+_OR_ELSE = re.compile(r"(?i)\b(?:must|need(?:s)?\s+to|ha(?:ve|s)\s+to)\b[^;:]*\bor\s+(?:else\s+)?(?:[\w-]+\s+){0,3}$")
 # ("claims" and "fears" are nouns too: they report only with "that".)
 _REPORTED = re.compile(
     r"(?i)\b(?:(?:predict(?:s|ed)?|speculat(?:e|es|ed|ing)|warn(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|"
@@ -226,6 +234,8 @@ def _asserted(text: str, will: re.Match) -> bool:
     if _FIRST_PERSON.search(before) and _DISCOURSE.match(text, will.end()):
         return False  # "we will explain"
     if _SELF_REFERENCE.search(text):
+        return False
+    if _OR_ELSE.search(before):
         return False
     reported = _REPORTED.search(before)
     if reported and not _FIRST_PERSON.search(before[: reported.start()]):

@@ -21,7 +21,8 @@ without ending it.
 
 A scene can also be told to the reader, with no opener at all: a run of
 present-tense sentences about what "you" do on an ordinary day while the
-machines around you act (see second_person_scene).
+machines around you act (see second_person_scene); or be revealed only at
+its end ("This is not science fiction. This is 2050.": revealed_scene).
 
 Params:
   max_blocks   the most blocks one scene may run over
@@ -56,7 +57,7 @@ _FAST_FORWARD = re.compile(r"(?i)^[\"“‘']?fast[-\s]forward")
 _GROUNDING = re.compile(
     r"(?i)^[\"“]?(?:today|for\s+now|currently|right\s+now|at\s+present|in\s+reality|in\s+the\s+real\s+world|"
     r"back\s+in\s+the\s+present|back\s+to|th(?:at|is|e)\s+(?:future|vision|scene|scenario|picture)|such\s+a\s+future|"
-    r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|this\s+is\s+not|that\s+is\s+not|but\s+(?:that|this|for\s+now|today)|"
+    r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|(?:this|that)\s+is\s+not(?!\s+(?:science\s+fiction|sci-fi|fiction|a\s+fantasy|a\s+dream|a\s+fairy\s+tale))|but\s+(?:that|this|for\s+now|today)|"
     r"so\s+far|to\s+date|yet\s+today|for\s+the\s+moment)\b"
 )
 # "It is an attractive picture." "That, at least, is the vision." The writer
@@ -76,7 +77,8 @@ _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|laun
 # that hedges ("what could 2050 look like?") or asks a yes-no question opens
 # nothing.
 _HEADING_YEAR = re.compile(
-    r"(?i)(?:\b(?:in|of|to|it\s+is|it['’]s|the\s+year)\s+|,\s*|\(\s*|^\W*|\d\s*[-–—]\s*)(?P<year>(?:20|21)\d\d)\b"
+    r"(?i)(?:\b(?:in|of|to|from|it\s+is|it['’]s|(?:the\s+)?year)\s+(?:the\s+)?|[,:]\s*|\(\s*|^\W*|\d\s*[-–—]\s*)"
+    r"(?P<year>(?:20|21)\d\d)s?\b"
 )
 _HEADING_FORECAST = re.compile(r"(?i)\b(?:predictions?|forecasts?|prophec(?:y|ies))\b")
 _HEADING_HORIZON = re.compile(r"(?i)\b(?:next|coming)\s+(?:\d+|few|two|three|five|ten|twenty|fifty)\s+(?:years|decades)\b|\b(?:20|21)\d\d\b")
@@ -158,6 +160,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     # The names the piece uses, worked out only if a future-dated section asks.
     names = cache(lambda: {found.group() for found in _MID_SENTENCE_NAME.finditer("\n".join(b.text for b in doc.blocks))})
     told_to_you = cache(lambda: second_person_scene(doc, context) if _speaks_to_you(doc) else set())
+    revealed = cache(lambda: revealed_scene(doc, context, params.max_blocks) if _may_reveal(doc) else set())
     scene: _Scene | None = None
     previous = None  # the sentence before, for "Fast forward" after a past-tense one
     returned = False  # a sentence of this section has returned to the present
@@ -193,7 +196,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             yield from scene.waiting
             scene.waiting = []
             yield match
-        elif view.index in told_to_you():
+        elif view.index in told_to_you() or view.index in revealed():
             yield match
 
 
@@ -270,6 +273,10 @@ _MACHINE = re.compile(
 _MIN_NARRATED = 4
 
 
+def _may_reveal(doc: Document) -> bool:
+    return any(clue in block.text.lower() for block in doc.blocks for clue in _REVEAL_CLUES)
+
+
 def _speaks_to_you(doc: Document) -> bool:
     """Whether the piece speaks to "you" at all (most news does not): a
     substring test before any sentence is read."""
@@ -306,6 +313,54 @@ def second_person_scene(doc: Document, context) -> set[int]:
             run.append(view)
             gap = 0
     close()
+    return found
+
+
+# A closing reveal: "This is not science fiction. This is 2050." The
+# sentences before it, back to the heading, a hedge, a source or a return to
+# the present, were the scene.
+_REVEAL = re.compile(
+    r"(?i)^\W*(?:(?:this|that|it)\s+(?:is|was|isn['’]t)\s+(?:not\s+)?(?:(?:science\s+fiction|sci-fi|fiction|a\s+fantasy|a\s+dream)\b"
+    r"|(?:(?:the\s+)?(?:world|year|life|future)\s+(?:of|in)\s+)?(?:20|21)\d\d\b)|welcome\s+to\s+(?:the\s+year\s+)?(?:20|21)\d\d\b)"
+)
+_REVEAL_CLUES = ("this is 20", "this is the ", "welcome to 20", "welcome to the year", "science fiction", "sci-fi", "that is 20")
+
+
+def revealed_scene(doc: Document, context, max_blocks: int) -> set[int]:
+    """The indices of the sentences of every scene told before its reveal
+    (see above), the reveal included."""
+    found: set[int] = set()
+    sentences = context.sentences
+    this_year = context.date.year
+    index = 0
+    while index < len(sentences):
+        end = index
+        while end < len(sentences) and _REVEAL.match(sentences[end].text) and not doc.blocks[sentences[end].block].is_heading:
+            end += 1
+        reveal = sentences[index:end]
+        if not reveal or not any(_future_year(view.text, this_year) for view in reveal):
+            index = max(end, index + 1)
+            continue
+        found.update(view.index for view in reveal)
+        blocks = {reveal[0].block}
+        before = index - 1
+        while before >= 0:
+            view = sentences[before]
+            blocks.add(view.block)
+            text = view.text.strip()
+            if (
+                doc.blocks[view.block].is_heading
+                or len(blocks) > max_blocks
+                or _closes(text, this_year)
+                or view.attributed
+                or _TENTATIVE.search(view.outside)
+                or _MODAL.search(view.outside)
+            ):
+                break
+            if not (view.question or view.fully_quoted):
+                found.add(view.index)
+            before -= 1
+        index = end
     return found
 
 
