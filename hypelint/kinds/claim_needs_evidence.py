@@ -30,6 +30,10 @@ Params:
                      "the best example", "the best actress award")
   opening_heads      nouns that do the same for a superlative opening its sentence
                      ("The best way to start is ..."; "X is the best way to" praises X)
+  scope_reach        when above 0, a comparison set backs the cue only within
+                     this many characters of it: in "X, the most advanced robot
+                     made by Y, was one of five inducted", "of five" counts the
+                     robots inducted, not the set X leads
   critique           words that make a sentence a critique of hype or spin
                      ("hyperbolic coverage", "PR stunts", "goes wrong"): a
                      superlative there is irony or concession, not praise
@@ -92,6 +96,7 @@ class Params(BaseParams):
     argument_heads: tuple[str, ...] = ()
     opening_heads: tuple[str, ...] = ()
     critique: tuple[str, ...] = ()
+    scope_reach: int = 0
     dated_cues: tuple[str, ...] = ()
     figure_follows: bool = False
     distanced_clears: bool = False
@@ -154,6 +159,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if params.critique_pattern and params.critique_pattern.search(view.outside):
             continue  # "... makes the hyperbolic coverage downright impressive"
+        if params.scope_reach and "scope" in params.evidence and _scope_near(text, start, end, params.scope_reach):
+            continue
         dates_count = not params.dated_cues or any(word in phrase.lower() for word in params.dated_cues)
         if (view.index, dates_count) not in supported:
             supported[view.index, dates_count] = _supported(context, view, params, dates_count)
@@ -184,13 +191,26 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
         # its neighbours ("founded in 2020" next door measures nothing).
         if "figure" in params.evidence and other is view and has_figure(other.text):
             return True
-        if "scope" in params.evidence and other is view and SCOPE.search(other.text):
+        # (with a scope_reach, asked of each cue: _scope_near)
+        if not params.scope_reach and "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
         if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text):
             return True
         if params.clear_pattern and params.clear_pattern.search(other.text):
             return True
     return False
+
+
+def _scope_near(text: str, start: int, end: int, reach: int) -> bool:
+    """A comparison set within `reach` characters of the cue (the window
+    widened to whole words)."""
+    left = max(0, start - reach)
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = min(len(text), end + reach)
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return bool(SCOPE.search(text, left, right))
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -292,8 +312,9 @@ _DISTANCING = re.compile(
     r"(?i)(?:\b(?:seemingly|apparently|supposedly|ostensibly|allegedly|superficially|so-called|far\s+from)\s+(?:\w+\s+)?"
     r"|\b(?:see|sees|seeing|saw|seen|touted|billed|marketed|pitched|branded|sold|portrayed|painted|framed)"
     r"(?:\s+[\w’'-]+){0,3}?\s+as\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
-    # the result of a vote or a ranking, reported: "was voted the best", "chosen as the greatest"
-    r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted)\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
+    # the result of a vote or a ranking, or a view, reported: "was voted the best",
+    # "chosen as the greatest", "widely considered one of the best" (the weasel rules' business)
+    r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted|considered|regarded|deemed)\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
 )
 
 
