@@ -26,7 +26,10 @@ REPORTING_VERBS = (
     "cautioned|cautions|emphasised|emphasized|stressed|stresses|contends|contended|maintains|maintained|"
     "according to"
 )
-_REPORTING = re.compile(r"\b" + word_alternation(REPORTING_VERBS.split("|")) + r"\b", re.I)
+# Lower case: capitalised, most of these are nouns or names ("the United
+# States", "Reports"), and a sentence seldom opens with one as a verb; the
+# exception, "According to", is listed.
+_REPORTING = re.compile(r"\b" + word_alternation(REPORTING_VERBS.split("|") + ["According to"]) + r"\b")
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _OPEN = re.compile(r"[“\"«„]")
 

@@ -34,6 +34,9 @@ def quotes(text: str, fmt: str = "markdown") -> list[tuple[str, bool]]:
         # Unattributed: the writer's own scare quotes.
         ('The tool is "magic".', [('"magic"', False)]),
         ("The tool is “magic”. It said nothing.", [("“magic”", False)]),
+        # A capitalised "verb" is a noun or a name, not a speaker's verb.
+        ('Shops in the United States offer "flexibility" on returns.', [('"flexibility"', False)]),
+        ('Reports of "magic" tools spread.', [('"magic"', False)]),
         # A reporting verb in the next sentence does not reach back.
         ("The tool is “magic”. Ruiz said it was fine.", [("“magic”", False)]),
         ('She called it "magic." The tool is "smart".', [('"magic."', True), ('"smart"', False)]),
