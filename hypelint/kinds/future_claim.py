@@ -16,7 +16,7 @@ may be automated, ...") does not hedge the clause after it, and "here to
 stay" or "one thing is certain" state a forecast in the present tense, and
 a negated future ("will no longer", "will not ... anymore") is a forecast.
 Under a heading that sets its section in a future year ("AI in 2030",
-imagined_scene.future_sections), every unhedged "will" is a forecast.
+imagined_scene.forecast_sections), every unhedged "will" is a forecast.
 
 Params:
   transformational  verbs that make a prediction sweeping
@@ -36,7 +36,7 @@ from ..literals import Prefiltered
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import block_lower, term_pattern, writer_sentences
-from .imagined_scene import future_sections
+from .imagined_scene import forecast_sections
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The
 # word is found first and what stands before it checked after: lookbehinds
@@ -141,7 +141,7 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     context = analysis(doc)
-    framed = future_sections(doc, context.date.year)  # under a heading like "AI in 2030": every "will" forecasts
+    framed = forecast_sections(doc, context.date.year)  # under a heading like "AI in 2030": every "will" forecasts
     possible: dict[int, bool] = {}  # per block: whether it holds any future cue at all
     for view, block in writer_sentences(doc, rule.scope):
         if view.block not in possible:
@@ -196,7 +196,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
 # an indirect question ("about what AI will be like").
 _SELF_REFERENCE = re.compile(
     r"(?i)\b(?:(?:this|the\s+(?:next|following|previous|last))\s+(?:article|post|guide|piece|essay|chapter|section|"
-    r"series|tutorial|explainer|newsletter|episode|video|thread|talk|lesson)|the\s+rest\s+of\s+(?:this|the)\s+\w+|below)\b"
+    r"series|tutorial|explainer|newsletter|episode|video|thread|talk|lesson)|the\s+rest\s+of\s+(?:this|the)\s+\w+"
+    r"|(?:references?|mentions?|list|table|section|examples?|links?|chart|figure)\s+(?:[\w-]+\s+){0,3}below"
+    r"|(?:see|listed|described|shown|discussed|explained|outlined|covered|defined|set\s+out)\s+below)\b"
 )
 _DISCOURSE = re.compile(
     r"(?i)\s*(?:(?:now|then|also|first|briefly|next|later)\s+)?(?:explain|discuss|look\s+at|cover|describe|define|examine|explore|"

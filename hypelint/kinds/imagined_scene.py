@@ -85,9 +85,15 @@ _HEADING_HORIZON = re.compile(r"(?i)\b(?:next|coming)\s+(?:\d+|few|two|three|fiv
 # Hedges, yes-no questions, and the headline grammar of plans and targets
 # ("Fiat to cut jobs in 2027", "Nasa sets 2030 goal").
 _HEADING_DOUBT = re.compile(
-    r"(?i)\b(?:could|might|may|would|will|should|if|whether|plans?|aims?|targets?|pledges?|vows?|sets?|goals?|deadline|by)\b"
+    r"(?i)\b(?:could|might|may|would|should|if|whether|plans?|aims?|targets?|pledges?|vows?|sets?|goals?|deadline|by)\b"
     r"|\bto\s+(?!(?:19|20|21)\d\d)[a-z]+|^\W*(?:will|can|could|should|is|are|does|do|would|did)\b"
 )
+# A question or a "will" in the heading asks what the future holds: what
+# answers it is forecast ("What will offices look like in 2031?"), not a
+# scene, and only when it asks what things will be like ("What happens in
+# 2027?" is answered by a schedule).
+_HEADING_ASKS = re.compile(r"(?i)\?\s*$|\bwill\b")
+_HEADING_LIKE = re.compile(r"(?i)\b(?:looks?|be|is)\s+like\b")
 # A heading that returns to the present ("Back to 2025", "The present, in numbers").
 _HEADING_NOW = re.compile(r"(?i)\b(?:today|now|present|reality|the\s+facts|so\s+far)\b")
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
@@ -100,8 +106,21 @@ class Params(BaseParams):
 
 
 def future_sections(doc: Document, this_year: int) -> set[int]:
-    """The blocks under a heading that sets its section in the future (see
-    _HEADING_YEAR), up to the next heading of the same or a higher level, one
+    """The blocks of the sections that a heading sets in the future (see
+    _HEADING_YEAR): the scene's, narrated as fact."""
+    return _sections(doc, this_year)[0]
+
+
+def forecast_sections(doc: Document, this_year: int) -> set[int]:
+    """The blocks of the sections set in the future or that ask what it will
+    be like ("What will offices look like in 2031?"): every "will" there
+    forecasts."""
+    return _sections(doc, this_year)[1]
+
+
+def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
+    """The blocks under a future-dated heading, as (scene, scene or
+    forecast), each up to the next heading of the same or a higher level, one
     that returns to the present, or a sentence that does ("None of this
     exists yet."): that ends the sections around it too. Worked out once per
     document."""
@@ -109,31 +128,39 @@ def future_sections(doc: Document, this_year: int) -> set[int]:
     if cached is not None:
         return cached
     by_block = analysis(doc).by_block
-    inside: set[int] = set()
-    level = None  # the level of the heading whose section we are in
+    scene: set[int] = set()
+    forecast: set[int] = set()
+    level, kind = None, None  # the level and kind of the heading whose section we are in
     for index, block in enumerate(doc.blocks):
         if block.is_heading:
             if level is not None and (block.level <= level or _heading_now(block.text, this_year)):
                 level = None
-            if level is None and _future_heading(block.text, this_year):
-                level = block.level
+            if level is None:
+                kind = _future_heading(block.text, this_year)
+                level = block.level if kind else None
         elif level is not None:
-            inside.add(index)
+            forecast.add(index)
+            if kind == "scene":
+                scene.add(index)
             if any(_closes(view.text.strip(), this_year) for view in by_block.get(index, ())):
                 level = None
-    doc.__dict__["_future_sections"] = inside
-    return inside
+    doc.__dict__["_future_sections"] = (scene, forecast)
+    return scene, forecast
 
 
-def _future_heading(text: str, this_year: int) -> bool:
+def _future_heading(text: str, this_year: int) -> str | None:
+    """"scene", "forecast" or None: what a heading makes of its section."""
     if _HEADING_DOUBT.search(text):
-        return False
-    if any(int(found.group("year")) > this_year for found in _HEADING_YEAR.finditer(text)):
-        return True
-    if _HEADING_FORECAST.search(text):
+        return None
+    future = any(int(found.group("year")) > this_year for found in _HEADING_YEAR.finditer(text))
+    if not future and _HEADING_FORECAST.search(text):
         horizon = _HEADING_HORIZON.search(text)
-        return bool(horizon) and not any(int(year) <= this_year for year in _YEAR.findall(horizon.group()))
-    return False
+        future = bool(horizon) and not any(int(year) <= this_year for year in _YEAR.findall(horizon.group()))
+    if not future:
+        return None
+    if _HEADING_ASKS.search(text):
+        return "forecast" if _HEADING_LIKE.search(text) or "will" in text.lower() else None
+    return "scene"
 
 
 def _heading_now(text: str, this_year: int) -> bool:
@@ -228,7 +255,12 @@ def _narrated(view, scene: _Scene, names) -> bool:
 _RULE_OR_LEAD_IN = re.compile(r"\bmust\b|^\W*(?:\S+\s+){0,5}\S*:\s*$")
 # Hedges of the narration itself: the broader ones of context.HEDGE
 # ("suggests", "appears") are, inside a scene, things its machines do.
-_TENTATIVE = re.compile(r"(?i)\b(?:probably|perhaps|possibly|maybe|likely|unlikely|if|unless|whether|might|may|could)\b")
+# Plans and expectations ("the city plans to", "is expected to") are
+# statements about intent in the present, not the scene.
+_TENTATIVE = re.compile(
+    r"(?i)\b(?:probably|perhaps|possibly|maybe|likely|unlikely|if|unless|whether|might|may|could|expected|projected|"
+    r"(?:is|are)\s+forecast\s+to|(?:plans?|aims?|hopes?|intends?|wants?|expects?|targets?)\s+to)\b"
+)
 
 
 # In a story set in the future, what a character does ("Maya smiled", "he
