@@ -4,8 +4,9 @@ A quote is a span between quotation marks (curly or straight, across line
 breaks within a block). It is attributed when a reporting verb stands next
 to it ("..., she said"; "said Ruiz"; "Ruiz told the BBC: ..."), when its
 sentence carries one outside the quote ("Ruiz said the tool 'thinks'"), or
-when an "according to" names a source. Hype inside an attributed quote is
-the source's, not the writer's.
+when an "according to" names a source. In a Q&A interview every answer is
+an attributed quotation of the interviewee. Hype inside an attributed quote
+is the source's, not the writer's.
 """
 
 from __future__ import annotations
@@ -53,8 +54,13 @@ def find_quotes(doc: Document) -> list[Quote]:
     sentences_by_block: dict[int, list[tuple[int, int]]] = {}
     for sentence in doc.sentences:
         sentences_by_block.setdefault(sentence.block, []).append((sentence.start, sentence.end))
+    answers = interview_answers(doc)
     for index, block in enumerate(doc.blocks):
         text = block.text
+        if index in answers:
+            # An interviewee's answer is theirs from its speaker label to its end.
+            quotes.append(Quote(index, answers[index], len(text), True))
+            continue
         sentences = sentences_by_block.get(index, [])
         verbs: list[tuple[int, int]] | None = None  # the block's reporting verbs, found for its first quote
         pos = 0
@@ -75,6 +81,45 @@ def find_quotes(doc: Document) -> list[Quote]:
             quotes.append(Quote(index, start, end, _attributed(text, start, end, sentences, verbs)))
             pos = end
     return quotes
+
+
+# A Q&A interview: the questions are the interviewer's turns, the answers
+# the interviewee's words, not the writer's. Told from an FAQ (whose answers
+# are the writer's) by what its opening says it is.
+_QUESTION_TURN = re.compile(r"^[\W_]{0,3}(?:Q|Question)\s*[:.]\s")
+_ANSWER_TURN = re.compile(
+    r"^[\W_]{0,3}(?:A|Answer|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}))[\W_]{0,3}\s*:[\W_]{0,3}\s"
+)
+_INTERVIEW = re.compile(
+    r"(?i)\binterview(?:s|ed)?\b|\b(?:spoke|talked|sat\s+down)\s+(?:to|with)\b|\bin\s+conversation\s+with\b|\bQ\s*&\s*A\b"
+)
+# How many prose blocks at the top of a piece may say it is an interview.
+_OPENING_BLOCKS = 3
+
+
+def interview_answers(doc: Document) -> dict[int, int]:
+    """For a Q&A interview, each block of an answer and where its words start
+    (after a speaker label such as "A:" or "Ruiz:"): from an answer turn to
+    the next question turn or heading. Empty for any other piece."""
+    blocks = doc.blocks
+    if sum(1 for block in blocks if _QUESTION_TURN.match(block.text)) < 2:
+        return {}
+    opening = [block.text for block in blocks if block.is_heading][:1]
+    opening += [block.text for block in blocks if not block.is_heading][:_OPENING_BLOCKS]
+    if not any(_INTERVIEW.search(text) for text in opening):
+        return {}
+    answers: dict[int, int] = {}
+    answering = False
+    for index, block in enumerate(blocks):
+        if block.is_heading or _QUESTION_TURN.match(block.text):
+            answering = False
+            continue
+        turn = _ANSWER_TURN.match(block.text)
+        if turn:
+            answering = True
+        if answering:
+            answers[index] = turn.end() if turn else 0
+    return answers if len(answers) >= 2 else {}
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")

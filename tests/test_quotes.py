@@ -104,3 +104,32 @@ HYPE_ONLY = Config(select=("HL201",))
 def test_hype_inside_attributed_quotes_is_not_flagged(text, flagged):
     findings = lint_text(text, fmt="markdown", config=HYPE_ONLY)
     assert [(f.offset, f.end_offset) for f in findings] == flagged
+
+
+INTERVIEW = """# Five questions for a lab director
+
+We spoke to Ana Ruiz about her lab's new robot.
+
+Q: What is new?
+
+A: It is a revolutionary arm.
+
+It learns a task in a day.
+
+Q: Who pays for it?
+
+Ruiz: A revolutionary grant.
+"""
+
+
+def test_interview_answers_are_the_interviewees_words():
+    doc = parse(INTERVIEW, "markdown")
+    answers = [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in doc.quotes]
+    assert answers == [("It is a revolutionary arm.", True), ("It learns a task in a day.", True), ("A revolutionary grant.", True)]
+    assert lint_text(INTERVIEW, fmt="markdown", config=HYPE_ONLY) == []
+
+
+def test_faq_answers_stay_the_writers():
+    faq = INTERVIEW.replace("We spoke to Ana Ruiz about her lab's new robot.", "Common questions about the lab's new robot.")
+    assert parse(faq, "markdown").quotes == []
+    assert len(lint_text(faq, fmt="markdown", config=HYPE_ONLY)) == 2
