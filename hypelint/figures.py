@@ -106,6 +106,13 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("whole", ("majority",), r"\b(?:the\s+|a\s+)?(?:vast|overwhelming|great)\s+majority\s+of\b"),
     ("whole", ("all", "every"), r"\b(?:nearly|almost|virtually|practically)\s+(?:all|every)\b(?!\s+(?:the\s+)?(?:time|day|week|year|way|along))"),
     ("whole", ("if",), r"\bmost\s+if\s+not\s+all\b"),
+    # A share sized by an adjective: "a growing share of", "a sizable percentage of" (not "a small share").
+    (
+        "whole",
+        ("percentage", "proportion", "share", "fraction"),
+        r"\b(?:a\s+)?(?:sizable|sizeable|significant|substantial|large|growing|considerable|huge|big)\s+"
+        r"(?:percentage|proportion|share|fraction)\s+of\b",
+    ),
     # Vague sums that still claim a scale: "billions of dollars", "a multi-billion dollar race".
     (
         "amount",
