@@ -258,7 +258,10 @@ def _negated(text: str, start: int) -> bool:
 
 # Words a heading noun phrase stops at: "the best model for the problem" is
 # about the model, whatever follows "for".
-_PHRASE_END = frozenset("of for to in on at with by from than as that which who whose where when while but".split())
+_PHRASE_END = frozenset(
+    "of for to in on at with by from than as that which who whose where when while but about into over under through "
+    "across among between since after before behind beyond within without per like".split()
+)
 _NEXT_WORDS = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -281,12 +284,19 @@ def _praises(params: Params, phrase: str, text: str, end: int, opens: bool) -> b
             break
     if phrase.lower() in intensifiers:
         return bool(following) and following[0] in praise
+    words = phrase.lower().split()
+    # "The most capable" + "models are": the noun right after the superlative
+    generic = opens and words[0] == "the" and (words[-2] in ("most", "least") or words[-1] == "best" or words[-1].endswith("est"))
     for at, word in enumerate(following):
         # The noun heads the phrase where the phrase ends with it or a verb
         # follows it: "flood risk model" is a model, not a risk.
         if at + 1 == len(following) or following[at + 1] in _AFTER_HEAD:
             if word in heads or (opens and word in opening_heads):
                 return False
+            # "The most capable models are also the dearest": a class, not the subject
+            if generic and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+                return False
+            break
     return True
 
 
