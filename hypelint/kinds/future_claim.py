@@ -208,10 +208,12 @@ _DISCOURSE = re.compile(
 _FIRST_PERSON = re.compile(r"(?i)(?:^|\W)(?:i|we)\s+(?:\w+\s+)?$")
 # "Users must renew, or the songs will stop playing": a condition, not a forecast.
 _OR_ELSE = re.compile(r"(?i)\b(?:must|need(?:s)?\s+to|ha(?:ve|s)\s+to)\b[^;:]*\bor\s+(?:else\s+)?(?:[\w-]+\s+){0,3}$")
+# Resolve ("he is determined the ground will ...") is a plan, not a forecast.
 # ("claims" and "fears" are nouns too: they report only with "that".)
 _REPORTED = re.compile(
     r"(?i)\b(?:(?:predict(?:s|ed)?|speculat(?:e|es|ed|ing)|warn(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|"
-    r"assert(?:s|ed)?|prophes(?:y|ies|ied)|say|says|said|saying|told|tells)\s+|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
+    r"assert(?:s|ed)?|prophes(?:y|ies|ied)|say|says|said|saying|told|tells|determined|resolute|adamant)\s+"
+    r"|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
 )
 _INDIRECT_QUESTION = re.compile(
     r"(?i)\b(?:about|wonder\w*|ask\w*|know\w*|explor\w*|consider\w*|imagin\w*|guess\w*|predict\w*|decid\w*|"

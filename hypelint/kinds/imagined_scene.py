@@ -14,7 +14,9 @@ A heading can set a whole section in the future ("A day in 2050", "Lagos,
 2045", "Daily life (2040-2045)", "Predictions for the next five years"):
 then every sentence of the section is the scene, told in the present or the
 past, up to the next heading of its level or a sentence that returns to the
-present. Inside it, questions, quotations, attributed or hedged sentences,
+present. The section must read as imagined, not reported: its first
+sentence no source, hedge, plan or recent past, its first few about
+technology ("Chinese exports rise in 2031" over a trade report is news). Inside it, questions, quotations, attributed or hedged sentences,
 forecasts with "will" (HL401's), rules ("must"), short lead-ins ("The
 rules were:") and a story's character beats ("Maya smiled") are passed over
 without ending it.
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from ..context import analysis
+from ..context import TOPICS, analysis
 from ..model import Document, Match
 from .base import Params as BaseParams
 
@@ -50,7 +52,7 @@ _OPENER = re.compile(
 # "In 2045, ...", and future history told in the past: "Instead, between 2040
 # and 2045, they settled in."
 _YEAR_OPENER = re.compile(
-    r"^(?:(?:Instead|Then|But|And|So|Yet),?\s+)?(?i:in|by|between|from|after|it\s+is|it['’]s|the\s+year\s+is)\s+"
+    r"^(?:(?:Instead|Then|But|And|So|Yet),?\s+)?(?i:in|by|between|it\s+is|it['’]s|the\s+year\s+is)\s+"
     r"(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b"
 )
 _FAST_FORWARD = re.compile(r"(?i)^[\"“‘']?fast[-\s]forward")
@@ -77,9 +79,13 @@ _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|laun
 # that hedges ("what could 2050 look like?") or asks a yes-no question opens
 # nothing.
 _HEADING_YEAR = re.compile(
-    r"(?i)(?:\b(?:in|of|to|from|it\s+is|it['’]s|(?:the\s+)?year)\s+(?:the\s+)?|[,:]\s*|\(\s*|^\W*|\d\s*[-–—]\s*)"
-    r"(?P<year>(?:20|21)\d\d)s?\b"
+    r"(?i)(?:\b(?:in|of|from|it\s+is|it['’]s|(?:the\s+)?year|welcome\s+to|forward\s+to)\s+(?:the\s+)?|,\s*|\(\s*)"
+    r"(?P<year>(?:20|21)\d\d)s?\b(?!\s*[-–—]\s*\d)"
+    r"|^\W*(?P<lead>(?:20|21)\d\d)s?\b\s*(?:[:–—-]\s|$)"
 )
+# A span of years is set in the future when it starts there: "(2040-2045)",
+# not a plan's "(2025-2030)".
+_HEADING_SPAN = re.compile(r"\b(?P<start>(?:20|21)\d\d)\s*[-–—]\s*(?:(?:20|21)\d\d|\d\d)\b")
 _HEADING_FORECAST = re.compile(r"(?i)\b(?:predictions?|forecasts?|prophec(?:y|ies))\b")
 _HEADING_HORIZON = re.compile(r"(?i)\b(?:next|coming)\s+(?:\d+|few|two|three|five|ten|twenty|fifty)\s+(?:years|decades)\b|\b(?:20|21)\d\d\b")
 # Hedges, yes-no questions, and the headline grammar of plans and targets
@@ -127,7 +133,8 @@ def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
     cached = doc.__dict__.get("_future_sections")
     if cached is not None:
         return cached
-    by_block = analysis(doc).by_block
+    context = analysis(doc)
+    by_block = context.by_block
     scene: set[int] = set()
     forecast: set[int] = set()
     level, kind = None, None  # the level and kind of the heading whose section we are in
@@ -137,7 +144,7 @@ def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
                 level = None
             if level is None:
                 kind = _future_heading(block.text, this_year)
-                level = block.level if kind else None
+                level = block.level if kind and _reads_as_imagined(doc, context, index, this_year) else None
         elif level is not None:
             forecast.add(index)
             if kind == "scene":
@@ -148,11 +155,46 @@ def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
     return scene, forecast
 
 
+# A section that reports opens on a source, a hedge, a plan or the recent
+# past ("The last 12 months have seen ...", "X is hoping to host the 2031
+# games"); one that imagines opens on the world it imagines.
+_REPORTING_LEAD = re.compile(
+    r"(?i)\b(?:(?:last|past|previous)\s+(?:\d+\s+|few\s+)?(?:years?|months?|weeks?|decades?)|ha(?:ve|s)\s+seen|this\s+year|so\s+far"
+    r"|(?:hoping|planning|aiming|preparing|expecting)\s+to)\b"
+)
+_LEAD_SENTENCES = 3
+
+
+def _reads_as_imagined(doc: Document, context, heading: int, this_year: int) -> bool:
+    """Whether the section under a future-dated heading imagines rather than
+    reports: its first sentence is no report (above), and its first few
+    speak of technology (this is a linter for AI coverage; a sports preview
+    "in 2031" is not its business)."""
+    lead = []
+    for index in range(heading + 1, len(doc.blocks)):
+        if doc.blocks[index].is_heading:
+            if doc.blocks[index].level <= doc.blocks[heading].level:
+                break
+            continue  # the section's own sub-headings
+        lead.extend(context.by_block.get(index, ()))
+        if len(lead) >= _LEAD_SENTENCES:
+            break
+    if not lead:
+        return False
+    first = lead[0]
+    text = first.text.strip()
+    if first.attributed or first.hedged and not _OPENER.match(text) or _REPORTING_LEAD.search(text) or _dated_now_or_past(text, this_year):
+        return False
+    return any(_TECHNOLOGY.search(view.text) or _TOPIC.search(view.text) for view in lead[:_LEAD_SENTENCES])
+
+
 def _future_heading(text: str, this_year: int) -> str | None:
     """"scene", "forecast" or None: what a heading makes of its section."""
     if _HEADING_DOUBT.search(text):
         return None
-    future = any(int(found.group("year")) > this_year for found in _HEADING_YEAR.finditer(text))
+    future = any(int(found.group("year") or found.group("lead")) > this_year for found in _HEADING_YEAR.finditer(text)) or any(
+        int(found.group("start")) > this_year for found in _HEADING_SPAN.finditer(text)
+    )
     if not future and _HEADING_FORECAST.search(text):
         horizon = _HEADING_HORIZON.search(text)
         future = bool(horizon) and not any(int(year) <= this_year for year in _YEAR.findall(horizon.group()))
@@ -270,11 +312,12 @@ _TENTATIVE = re.compile(
 _CHARACTER = re.compile(r"^\W*(?:[^,]{0,40},\s+)?(?P<who>he|she|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 _THOUGHT = re.compile(r",\s*(?:he|she|[A-Z][a-z]+)\s+(?:thought|wondered|mused|remembered|recalled|reflected)\W*$")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
-_WORLD = re.compile(
+_TECHNOLOGY = re.compile(
     r"(?i)\b(?:AI|robot\w*|automat\w*|autonomous|machines?|algorithm\w*|computers?|chips?|devices?|digital|virtual|quantum|"
     r"drones?|hologra\w*|sensors?|implant\w*|neural|cyber\w*|electric\w*|vehicles?|smart|screens?|networks?|simulat\w*|"
-    r"VR|AR|app|apps|online|internet|printers?|[\w-]+-(?:controlled|powered|driven))\b|\b(?:20|21)\d\d\b"
+    r"VR|AR|app|apps|online|internet|printers?|driverless|self-driving|[\w-]+-(?:controlled|powered|driven))\b"
 )
+_WORLD = re.compile(_TECHNOLOGY.pattern + r"|\b(?:20|21)\d\d\b")
 
 
 def _character_beat(text: str, names) -> bool:
@@ -303,16 +346,23 @@ _MACHINE = re.compile(
     r"hologra\w*|voice\s+assistant)\b)"
 )
 _MIN_NARRATED = 4
+_TOPIC = TOPICS["ai"]
 
 
 def _may_reveal(doc: Document) -> bool:
-    return any(clue in block.text.lower() for block in doc.blocks for clue in _REVEAL_CLUES)
+    """Whether the source holds what a reveal cannot be without: one search."""
+    return bool(_REVEAL_CLUE.search(doc.text))
 
 
 def _speaks_to_you(doc: Document) -> bool:
-    """Whether the piece speaks to "you" at all (most news does not): a
-    substring test before any sentence is read."""
-    return any("you" in block.text or "You" in block.text for block in doc.blocks)
+    """Whether the piece says "you" often enough for a scene told to you
+    (most news does not): searched in the source before any sentence is read."""
+    found = _YOU_CLUE.finditer(doc.text)
+    return sum(1 for _ in zip(range(_MIN_NARRATED), found)) >= _MIN_NARRATED
+
+
+_YOU_CLUE = re.compile(r"\b[Yy]ou")
+_REVEAL_CLUE = re.compile(r"(?i)\b(?:this|that)\s+is\s+(?:the\s|20|21)|\bwelcome\s+to\s+(?:the\s+year|20|21)|science\s+fiction|sci-fi")
 
 
 def second_person_scene(doc: Document, context) -> set[int]:
@@ -355,7 +405,6 @@ _REVEAL = re.compile(
     r"(?i)^\W*(?:(?:this|that|it)\s+(?:is|was|isn['’]t)\s+(?:not\s+)?(?:(?:science\s+fiction|sci-fi|fiction|a\s+fantasy|a\s+dream)\b"
     r"|(?:(?:the\s+)?(?:world|year|life|future)\s+(?:of|in)\s+)?(?:20|21)\d\d\b)|welcome\s+to\s+(?:the\s+year\s+)?(?:20|21)\d\d\b)"
 )
-_REVEAL_CLUES = ("this is 20", "this is the ", "welcome to 20", "welcome to the year", "science fiction", "sci-fi", "that is 20")
 
 
 def revealed_scene(doc: Document, context, max_blocks: int) -> set[int]:
