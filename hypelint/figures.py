@@ -102,6 +102,14 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         r"\b(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|a\s+fifth|the\s+majority|a\s+majority)\s+of\b",
     ),
     ("share", ("half",), r"\babout\s+half\s+(?:the|their|its|his|her|our|all)\b"),
+    # Time saved or spent at a rate: "4.2 hours per week", "15 hours of housework every week";
+    # not the round-the-clock idioms ("24 hours a day", "seven days a week").
+    (
+        "rate",
+        (_DIGIT,),
+        r"\b(?!24\s+hours\s+a\s+day|7\s+days\s+a\s+week|365\s+days\s+a\s+year)\d+(?:\.\d+)?\+?\s+"
+        r"(?:hours?|minutes?|days?)(?:\s+of\s+[a-z]+)?\s+(?:per|a|an|each|every)\s+(?:day|week|month|year)\b",
+    ),
     # A whole as good as counted: "the vast majority of", "nearly all", "most if not all".
     ("whole", ("majority",), r"\b(?:the\s+|a\s+)?(?:vast|overwhelming|great)\s+majority\s+of\b"),
     ("whole", ("all", "every"), r"\b(?:nearly|almost|virtually|practically)\s+(?:all|every)\b(?!\s+(?:the\s+)?(?:time|day|week|year|way|along))"),

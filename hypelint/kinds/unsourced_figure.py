@@ -48,6 +48,7 @@ _KIND_WORDS = {
     "share": "share",
     "rank": "ranking",
     "whole": "sweeping share",
+    "rate": "rate",
     "amount": "sum",
 }
 
