@@ -16,7 +16,8 @@ may be automated, ...") does not hedge the clause after it, and "here to
 stay" or "one thing is certain" state a forecast in the present tense, and
 a negated future ("will no longer", "will not ... anymore") is a forecast.
 Under a heading that sets its section in a future year ("AI in 2030",
-imagined_scene.forecast_sections), every unhedged "will" is a forecast.
+imagined_scene.forecast_sections), every unhedged "will" is a forecast, and
+so is "No more X".
 
 Params:
   transformational  verbs that make a prediction sweeping
@@ -78,6 +79,9 @@ _NEAR_DATE = re.compile(
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
 _ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably|not|never|no\s+longer)\s+")
+# "Future phones will ...", "Tomorrow's cars will ...": a subject from the future.
+_FUTURE_SUBJECT = re.compile(r"(?i)^\W*(?:the\s+)?(?:future|tomorrow['’]s|next-generation)\s+\w+")
+_NO_MORE = re.compile(r"(?i)^\W*no\s+more\s+(?!than\b)\w+")
 # What a negated future denies is a forecast too: "will no longer", "will
 # not ... anymore". ("Will never" is left out: news uses it of people's resolve.)
 _NEGATED_CHANGE = re.compile(r"(?i)\s*(?:no\s+longer\b|not\b[^,;.]{0,60}\bany\s?more\b)")
@@ -145,13 +149,15 @@ def check(doc: Document, rule) -> Iterator[Match]:
     possible: dict[int, bool] = {}  # per block: whether it holds any future cue at all
     for view, block in writer_sentences(doc, rule.scope):
         if view.block not in possible:
-            possible[view.block] = _may_speak_of_the_future(block_lower(doc, view.block))
+            lower = block_lower(doc, view.block)
+            possible[view.block] = _may_speak_of_the_future(lower) or (view.block in framed and "no more" in lower)
         if not possible[view.block]:
             continue
         text = view.outside
         lower = text.lower()
         wills = [will for will in _future_verbs(text, lower) if _asserted(text, will)]
-        alone = _FUTURE_ALONE.search(text, lower)
+        # "No more queues, no more forms": under "AI in 2030", a forecast without a verb.
+        alone = _FUTURE_ALONE.search(text, lower) or (view.block in framed and _NO_MORE.match(text))
         horizon = bool(alone) or (bool(wills) and _future_horizon(text, context.date.year))
         if not horizon and not wills:
             continue
@@ -179,7 +185,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
                     params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before)
                 ):
                     sweeping = True
-                elif _generic(params, before) and not _scheduled(params, after, near_date):
+                elif (_generic(params, before) or _FUTURE_SUBJECT.match(before)) and not _scheduled(params, after, near_date):
                     sweeping = True
         if not sweeping or _scheduled(params, text, near_date):
             continue
