@@ -29,9 +29,10 @@ The format is plain text, one entry a line, `#` starting a comment:
 
 Sections feed params: adjectives, their adverbs, nouns and phrases are cues
 (`cues`, or `terms` for a kind that has those), traps are `exceptions`, the
-adverbs are also `intensifiers`; `praise` and `argument_heads` keep their
-names (`opening_heads` for opening-heads), as does `critique`. A file is at most MAX_BYTES and MAX_ENTRIES entries; anything wrong
-with it is one line naming the file and the line.
+adverbs are also `intensifiers` (when the lexicon lists praise); `praise` and `argument_heads` keep their
+names (`opening_heads` for opening-heads), as does `critique`. A file is
+at most MAX_BYTES and MAX_ENTRIES entries; anything wrong with it is one
+line naming the file and the line.
 """
 
 from __future__ import annotations
@@ -114,7 +115,8 @@ def parse(text: str, name: str) -> Lexicon:
         header = _SECTION.fullmatch(line)
         if header:
             if header.group(1) not in SECTIONS:
-                raise LexiconError(f"{name}: line {number}: unknown section [{header.group(1)}]; allowed: {', '.join(SECTIONS)}")
+                allowed = ", ".join(SECTIONS)
+                raise LexiconError(f"{name}: line {number}: unknown section [{header.group(1)}]; allowed: {allowed}")
             current = header.group(1)
             continue
         if current is None:
@@ -166,7 +168,7 @@ def expand(params: dict[str, Any], folder: Path, fields: set[str]) -> dict[str, 
         "critique": lexicon.sections["critique"],
     }
     if params.get("regex") and lexicon.cues:
-        raise LexiconError(f"{folder / name}: this rule's cues are patterns; its lexicon may hold only praise, argument-heads and traps")
+        raise LexiconError(f"{folder / name}: this rule's cues are patterns; its lexicon may hold no words to flag")
     for key, words in additions.items():
         if not words:
             continue

@@ -152,7 +152,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if params.skip_names and not _title_cased(block) and _is_name(text, start, found.group()):
             continue
-        if _negated(text, start) or (params.distanced_clears and _distanced(text, start)) or (params.hedges_clear and view.hedged):
+        if _negated(text, start) or (params.hedges_clear and view.hedged):
+            continue
+        if params.distanced_clears and _distanced(text, start):
             continue
         phrase = " ".join(found.group().split())
         if not _praises(params, phrase, block.text, found.end(), _opens(text, start)):
@@ -180,8 +182,9 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
     following = context.sentences[view.index + 1] if view.index + 1 < len(context.sentences) else None
     if following and following.block == view.block and following.sourced and BACK_REFERENCE.match(following.text):
         return True  # "... the most advanced chatbot. That is according to Gartner's ranking."
-    if params.figure_follows and following and following.block == view.block and following.sourced and has_figure(following.text):
-        return True  # "... has been remarkably successful. It says 3 million people use it daily."
+    if params.figure_follows and following and following.block == view.block and following.sourced:
+        if has_figure(following.text):
+            return True  # "... has been remarkably successful. It says 3 million people use it daily."
     for other in [view] + context.neighbours(view, params.window):
         if "attribution" in params.evidence and other.attributed:
             return True
@@ -284,9 +287,8 @@ def _praises(params: Params, phrase: str, text: str, end: int, opens: bool) -> b
             break
     if phrase.lower() in intensifiers:
         return bool(following) and following[0] in praise
-    words = phrase.lower().split()
-    # "The most capable" + "models are": the noun right after the superlative
-    generic = opens and words[0] == "the" and (words[-2] in ("most", "least") or words[-1] == "best" or words[-1].endswith("est"))
+    # "The most capable" + "models are ...": a class, when the noun comes right after the superlative
+    generic = opens and _bare_superlative(phrase.lower().split())
     for at, word in enumerate(following):
         # The noun heads the phrase where the phrase ends with it or a verb
         # follows it: "flood risk model" is a model, not a risk.
@@ -298,6 +300,13 @@ def _praises(params: Params, phrase: str, text: str, end: int, opens: bool) -> b
                 return False
             break
     return True
+
+
+def _bare_superlative(words: list[str]) -> bool:
+    """"the most capable", "the best", "the greatest": no noun of its own."""
+    if len(words) < 2 or words[0] != "the":
+        return False
+    return words[-2] in ("most", "least") or words[-1] == "best" or words[-1].endswith("est")
 
 
 # Words that follow the noun heading a phrase: a verb, the subject of a
@@ -324,7 +333,8 @@ _DISTANCING = re.compile(
     r"(?:\s+[\w’'-]+){0,3}?\s+as\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
     # the result of a vote or a ranking, or a view, reported: "was voted the best",
     # "chosen as the greatest", "widely considered one of the best" (the weasel rules' business)
-    r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted|considered|regarded|deemed)\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
+    r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted|considered|regarded|deemed)"
+    r"\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
 )
 
 
