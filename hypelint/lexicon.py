@@ -29,10 +29,11 @@ The format is plain text, one entry a line, `#` starting a comment:
 
 Sections feed params: adjectives, their adverbs, nouns and phrases are cues
 (`cues`, or `terms` for a kind that has those), traps are `exceptions`, the
-adverbs are also `intensifiers` (when the lexicon lists praise); `praise` and `argument_heads` keep their
-names (`opening_heads` for opening-heads), as does `critique`. A file is
-at most MAX_BYTES and MAX_ENTRIES entries; anything wrong with it is one
-line naming the file and the line.
+adverbs are also `intensifiers` (when the lexicon lists praise), and the
+other sections go to the param of their name (`argument_heads`,
+`opening_heads`, `praise`, `critique`). A file is at most MAX_BYTES and
+MAX_ENTRIES entries; anything wrong with it is one line naming the file and
+the line.
 """
 
 from __future__ import annotations
