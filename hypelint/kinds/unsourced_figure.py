@@ -75,6 +75,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue  # "I paid $10 for the ride": the writer's own experience
         if params.document_sources and _about_a_source(view.text, context.document_sources):
             continue
+        if _MARKET_DATA.search(view.outside):
+            continue
         if restated is None:
             restated = _statements(found)
         figures = [
@@ -128,11 +130,32 @@ _RESULTS = re.compile(
 )
 
 
+# The results of the firm a story is about, told as its own: "Revenue dipped
+# 1.4% to 86.7bn francs", "Its shares were down 8%".
+_OWN_RESULTS = re.compile(
+    r"(?:Its\s+|Their\s+|The\s+(?:company|firm|group|bank|carrier|airline|retailer|lender|insurer)['’]s\s+)?"
+    r"(?:(?:Net|Pre-tax|Operating|Annual|Quarterly|Full-year|Half-year|First-half|Second-half)\s+)?"
+    r"(?i:revenues?|profits?|sales|earnings|turnover|net\s+income|losses|shares)\b"
+    r"(?!\s+(?:of|in|across|for)\b)"  # "Sales of robot vacuums grew 38%" is the market's, not the firm's
+)
+
+
 def _about_a_source(text: str, sources: set[str]) -> bool:
     """Results of an organisation the piece quotes as a source ("X said"):
-    its own figures, reported in the sentence about it."""
+    its own figures, reported in the sentence about it, whether it names the
+    organisation or opens with its results ("Revenue rose 4%")."""
     stripped = text.lstrip("\"“‘'(")
-    return any(stripped.startswith(name) for name in sources if len(name) > 2) and bool(_RESULTS.search(text))
+    if not sources or not _RESULTS.search(text):
+        return False
+    return bool(_OWN_RESULTS.match(stripped)) or any(stripped.startswith(name) for name in sources if len(name) > 2)
+
+
+# Market prices are public record: "Its shares closed at 873p", "Brent crude
+# rose $1.89 in London trading".
+_MARKET_DATA = re.compile(
+    r"(?i)\b(?:shares?|stocks?|futures|crude|index|yields?|bonds?|dollar|euro|pound|sterling|yen)\b"
+    r"[^.;]*?\b(?:trading|trade|closed|closing|the\s+close|opened|session|stock\s+exchange|stock\s+market)\b"
+)
 
 
 def _hypothetical(view, position: int) -> bool:
