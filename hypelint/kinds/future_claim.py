@@ -15,6 +15,8 @@ what AI will be like") are left alone. A concessive lead ("While some tasks
 may be automated, ...") does not hedge the clause after it, and "here to
 stay" or "one thing is certain" state a forecast in the present tense, and
 a negated future ("will no longer", "will not ... anymore") is a forecast.
+"There will be" forecasts when what follows the verb is sweeping ("there
+will be no jobs for translators"), not "a vote on Thursday".
 Under a heading that sets its section in a future year ("AI in 2030",
 imagined_scene.forecast_sections), every unhedged "will" is a forecast, and
 so is "No more X".
@@ -79,6 +81,14 @@ _NEAR_DATE = re.compile(
     r"|\b(?:tomorrow|tonight|today)\b|\bat\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
 _ADVERB = re.compile(r"(?i)^(?:\w+ly|soon|also|eventually|one\s+day|quickly|then|even|not\s+only|inevitably|not|never|no\s+longer)\s+")
+# "There will be ...": whether it forecasts depends on what comes after the verb.
+_EXISTENTIAL = re.compile(r"(?i)\bthere\s+$")
+# The noun phrase after "there will be" ends where a preposition or a clause
+# begins: "a vote on the AI bill" is a vote.
+_NOUN_PHRASE_END = re.compile(
+    r"[,;:.!?—–(]|\b(?:on|of|for|in|at|to|by|with|from|between|about|over|under|after|before|until|than|that|which|who|"
+    r"where|when|and|but|or|behind|across|around)\b"
+)
 # "Future phones will ...", "Tomorrow's cars will ...": a subject from the future.
 _FUTURE_SUBJECT = re.compile(r"(?i)^\W*(?:the\s+)?(?:future|tomorrow['’]s|next-generation)\s+\w+")
 _NO_MORE = re.compile(r"(?i)^\W*no\s+more\s+(?!than\b)\w+")
@@ -174,6 +184,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
         near_date = cache(lambda text=text: bool(_NEAR_DATE.search(text)))
         if not sweeping:
             for will in wills:
+                word = will.group().lower()
                 after = text[will.end() : will.end() + 60]
                 before = _clause_before(text, will.start())
                 verb = _ADVERB.sub("", after.lstrip(), count=1)
@@ -181,6 +192,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
                     sweeping = True
                 elif _NEGATED_CHANGE.match(after):
                     sweeping = True  # "Offices will no longer exist", "people will not drive anymore"
+                elif (_EXISTENTIAL.search(before) or word.startswith("there")) and _generic(params, _NOUN_PHRASE_END.split(after, 1)[0]):
+                    sweeping = True  # "There will be no jobs for translators": the subject comes after the verb
                 elif _SWEEPING.search(after) or (
                     params.transform_pattern and params.transform_pattern.search(after) and _generic(params, before)
                 ):
@@ -219,7 +232,7 @@ _OR_ELSE = re.compile(r"(?i)\b(?:must|need(?:s)?\s+to|ha(?:ve|s)\s+to)\b[^;:]*\b
 _REPORTED = re.compile(
     r"(?i)\b(?:(?:predict(?:s|ed)?|speculat(?:e|es|ed|ing)|warn(?:s|ed)?|insist(?:s|ed)?|argu(?:e|es|ed)|contend(?:s|ed)?|"
     r"assert(?:s|ed)?|prophes(?:y|ies|ied)|say|says|said|saying|told|tells|determined|resolute|adamant)\s+"
-    r"|(?:claim(?:s|ed)?|fear(?:s|ed)?)\s+that\s+)[^;:]*$"
+    r"|(?:claim|fear|promise|prediction|forecast|belief|idea|notion|hope|assumption|expectation|prophecy|hype)(?:s|ed)?\s+that\s+)[^;:]*$"
 )
 _INDIRECT_QUESTION = re.compile(
     r"(?i)\b(?:about|wonder\w*|ask\w*|know\w*|explor\w*|consider\w*|imagin\w*|guess\w*|predict\w*|decid\w*|"
