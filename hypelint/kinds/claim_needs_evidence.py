@@ -319,8 +319,14 @@ _AFTER_HEAD = frozenset(
 
 def _opens(text: str, start: int) -> bool:
     """Whether a cue stands at the head of its sentence, after at most three
-    words ("Perhaps the best example", "Far and away, the best way")."""
-    return len(LOWER_WORD.findall(text[:start].lower())) <= 3
+    words and no verb ("Perhaps the best example", "Far and away, the best
+    way"; not "This is the best way")."""
+    before = LOWER_WORD.findall(text[:start].lower())
+    return len(before) <= 3 and _COPULAS.isdisjoint(before)
+
+
+# Verbs that put a superlative after its subject ("This is the most exciting thing").
+_COPULAS = frozenset("is are was were be been being s remains remain became becomes become has have had".split())
 
 
 # Words that distance the writer from the quality they name ("seemingly
