@@ -36,6 +36,11 @@ _NUMBER_WORDS = (
     "thousands", "millions", "billions", "dozens", "tens",
 )
 _HALVES = ("half", "third", "thirds", "quarter", "quarters", "fifth", "majority")
+# Currencies written out after the amount ("86.7bn Swiss francs", "100,000 kroner").
+_CURRENCY_WORD = (
+    "dollars|pounds|euros|yuan|yen|rupees|francs|kroner|kronor|krona|roubles|rubles|rand|pesos|riyals|dirhams|"
+    "ringgit|baht|zloty|shekels|lira|dinars"
+)
 _DIGIT = "0"  # stands for "a digit" among the words a form needs
 _CURRENCY_SIGN = "$"  # and this for a currency sign
 # What follows the first number of a share: "in five", "out of every 4", "of the world's ten".
@@ -52,7 +57,7 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("percent", (_DIGIT,), rf"{_AMOUNT}\s*(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
     ("money", (_CURRENCY_SIGN,), rf"[$£€¥₹]\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
     ("money", ("us", "usd", "gbp", "eur", "cny", "rmb"), rf"(?:US\$|(?:USD|GBP|EUR|CNY|RMB)\s?)\s?{_AMOUNT}(?:\s*{_MAGNITUDE})?"),
-    ("money", (_DIGIT,), rf"{_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:dollars|pounds|euros|yuan|yen|rupees)\b"),
+    ("money", (_DIGIT,), rf"{_AMOUNT}\s*(?:{_MAGNITUDE}\s*)?(?:{_CURRENCY_WORD})\b"),
     ("magnitude", (_DIGIT,), rf"{_AMOUNT}\s*(?:thousand|million|billion|trillion|bn|tn)\b"),
     (
         "magnitude",
@@ -235,10 +240,17 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
 
 
 _PRICE_BEFORE = re.compile(
-    r"(?i)(?:costs?|costing|priced\s+at|price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|"
-    r"dividend\s+of|fee\s+of|subscription\s+of|available\s+(?:at|for)|starts?\s+at|from|for)\s*$"
+    r"(?i)(?:(?:costs?|costing|charges?|charging)(?:\s+(?:users|customers|buyers|subscribers|you|them))?|priced\s+at|"
+    r"price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|dividend\s+of|fee\s+of|subscription\s+of|"
+    r"available\s+(?:at|for)|starts?\s+at|from|for|"
+    # a penalty a court or regulator set: the ruling is its source
+    r"(?:ordered|required)\s+to\s+pay|fined|fine\s+of|penalty\s+of|damages\s+of)"
+    r"(?:\s+(?:about|around|roughly|just|only|under|over|nearly|almost|up\s+to))?\s*$"
 )
-_PRICE_AFTER = re.compile(r"(?i)^\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually)\b")
+_PRICE_AFTER = re.compile(
+    r"(?i)^(?:\s*\([^)]{1,25}\))?\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually"
+    r"|(?:[\w-]+\s+)?(?:fee|fares?|tickets?|subscription|licence|license|fine|penalty|price(?:\s+tag)?))\b"
+)
 
 
 _MAGNITUDE_WORD = re.compile(r"(?i)(?:bn|tn|m|k|million|billion|trillion)\b")
@@ -270,7 +282,7 @@ _UNIT_AFTER = re.compile(
 )
 # A second sum that converts or extends the first: "$0.99 (£0.53)", "€249 or £219", "$0.50 to $1.20".
 _CONVERSION = re.compile(
-    r"\d[\d.,]*\s*(?:bn|m|k|tn|million|billion)?\s*(?:\(|or|to|and|-|–)\s*(?:about\s+|around\s+|roughly\s+)?$"
+    rf"\d[\d.,]*\s*(?:bn|m|k|tn|million|billion)?\s*(?:{_CURRENCY_WORD})?\s*(?:\(|or|to|and|-|–)\s*(?:about\s+|around\s+|roughly\s+)?$"
 )
 
 
