@@ -132,6 +132,22 @@ _FORMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("millions", "billions", "trillions"),
         r"\b(?:hundreds\s+of\s+|tens\s+of\s+)?(?:millions|billions|trillions)\s+of\s+(?:dollars|pounds|euros|yuan|yen|rupees)\b",
     ),
+    # Adoption told by its scale: "millions of users", "hundreds of hospitals", "in more than 25 cities".
+    (
+        "scale",
+        ("hundreds", "thousands", "millions", "billions"),
+        r"\b(?:(?:hundreds|tens)\s+of\s+)?(?:hundreds|thousands|millions|billions)\s+of\s+(?:users|customers|"
+        r"subscribers|developers|patients|hospitals|clinics|schools|universities|companies|businesses|firms|cities|"
+        r"countries|downloads|devices|installations|deployments)\b",
+    ),
+    (
+        "scale",
+        ("cities", "countries", "states", "markets", "languages", "hospitals", "schools", "universities", "stores",
+         "airports", "clinics"),
+        r"\b(?:in|across|to)\s+(?:more\s+than|over|nearly|almost|at\s+least)\s+(?:\d{2,}|twenty|thirty|forty|fifty|"
+        r"sixty|seventy|eighty|ninety|a\s+hundred)\s+(?:cities|countries|states|markets|languages|hospitals|schools|"
+        r"universities|stores|airports|clinics)\b",
+    ),
     ("amount", ("million", "billion", "trillion"), r"\bmulti-?(?:million|billion|trillion)[-\s](?:dollar|pound|euro)\b"),
     (
         "rank",
@@ -300,7 +316,7 @@ MEASUREMENT = regex.compile(
 
 
 # Figures that claim a scale without measuring it: no evidence for anything.
-VAGUE_KINDS = ("whole", "amount")
+VAGUE_KINDS = ("whole", "amount", "scale")
 
 
 def has_figure(text: str) -> bool:

@@ -49,6 +49,7 @@ _KIND_WORDS = {
     "rank": "ranking",
     "whole": "sweeping share",
     "rate": "rate",
+    "scale": "scale",
     "amount": "sum",
 }
 
