@@ -154,7 +154,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         if _negated(text, start) or (params.hedges_clear and view.hedged):
             continue
-        if params.distanced_clears and _distanced(text, start):
+        if params.distanced_clears and (_distanced(text, start) or _remarks_on_a_fact(text, start, end)):
             continue
         phrase = " ".join(found.group().split())
         if not _praises(params, phrase, block.text, found.end(), _opens(text, start)):
@@ -346,6 +346,16 @@ _DISTANCING = re.compile(
 
 def _distanced(text: str, start: int) -> bool:
     return bool(_DISTANCING.search(text[max(0, start - 60) : start]))
+
+
+# "It is remarkable that the model works at all", "it's amazing how quickly
+# sentiment changed": surprise at a fact the clause states, not praise of a subject.
+_IT_IS = re.compile(r"(?i)\bit(?:\s+is|\s+was|['’]s)\s+(?:(?:truly|simply|quite|really|rather|frankly|genuinely)\s+)?$")
+_THAT_CLAUSE = re.compile(r"(?i)\s+(?:that|how|to)\b")
+
+
+def _remarks_on_a_fact(text: str, start: int, end: int) -> bool:
+    return bool(_IT_IS.search(text[max(0, start - 30) : start]) and _THAT_CLAUSE.match(text, end))
 
 
 def _suggestion(params: Params, phrase: str) -> str | None:
