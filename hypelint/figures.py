@@ -258,10 +258,15 @@ def _not_a_figure(text: str, start: int, end: int) -> bool:
 _PRICE_BEFORE = re.compile(
     r"(?i)(?:(?:costs?|costing|charges?|charging)(?:\s+(?:users|customers|buyers|subscribers|you|them))?|priced\s+at|"
     r"price\s+of|prices\s+start\s+at|sells?\s+for|retails?\s+(?:at|for)|dividend\s+of|fee\s+of|subscription\s+of|"
-    r"available\s+(?:at|for)|starts?\s+at|from|for|"
-    # a penalty a court or regulator set: the ruling is its source
-    r"(?:ordered|required)\s+to\s+pay|fined|fine\s+of|penalty\s+of|damages\s+of)"
+    r"available\s+(?:at|for)|starts?\s+at|from|for)"
     r"(?:\s+(?:about|around|roughly|just|only|under|over|nearly|almost|up\s+to))?\s*$"
+)
+# What a suit claims or a court, regulator or settlement set, whatever its size:
+# the suit or ruling the sentence names is its source.
+_LEGAL_BEFORE = re.compile(
+    r"(?i)(?:(?:sued|suing|sues)\s+(?:[\w'’-]+\s+){0,3}?for|(?:ordered|required|agreed)\s+to\s+pay|fined|"
+    r"(?:fine|penalty|damages|settlement|compensation)\s+of|awarded)"
+    r"(?:\s+(?:about|around|roughly|just|only|under|over|nearly|almost|up\s+to|more\s+than))?\s*$"
 )
 _PRICE_AFTER = re.compile(
     r"(?i)^(?:\s*\([^)]{1,25}\))?\s*(?:per\s+\w+|a\s+(?:month|year|head|seat)|each|monthly|annually"
@@ -281,8 +286,10 @@ _PRIZE_AFTER = re.compile(
 
 def _is_price(text: str, start: int, end: int) -> bool:
     """What a product costs, or a prize is worth, is a fact of the offer, not
-    a statistic to source. Sums in millions or billions are market sizes and
-    results, never prices."""
+    a statistic to source, nor is a penalty or what a suit claims. Sums in
+    millions or billions are market sizes and results, never prices."""
+    if _LEGAL_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
     if _MAGNITUDE_WORD.search(text[start:end]):
         return False
     return bool(
