@@ -330,9 +330,10 @@ _COPULAS = frozenset("is are was were be been being s remains remain became beco
 
 
 # Words that distance the writer from the quality they name ("seemingly
-# impressive", "supposedly the best", "far from flawless"), and framing verbs
+# impressive", "supposedly the best", "far from flawless"), framing verbs
 # that make it someone's view or pitch ("fans see it as a marvel", "touted as
-# the most advanced"): scepticism or report, not the writer's praise.
+# the most advanced"), and hedges ("arguably the best"): scepticism, report
+# or a guess, not the writer's praise.
 _DISTANCING = re.compile(
     r"(?i)(?:\b(?:seemingly|apparently|supposedly|ostensibly|allegedly|superficially|so-called|far\s+from)\s+(?:\w+\s+)?"
     r"|\b(?:see|sees|seeing|saw|seen|touted|billed|marketed|pitched|branded|sold|portrayed|painted|framed)"
@@ -340,7 +341,10 @@ _DISTANCING = re.compile(
     # the result of a vote or a ranking, or a view, reported: "was voted the best",
     # "chosen as the greatest", "widely considered one of the best" (the weasel rules' business)
     r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted|considered|regarded|deemed)"
-    r"\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?)$"
+    r"\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
+    # hedged right before it: "arguably the best", "may well be the most advanced"
+    r"|\b(?:arguably|perhaps|possibly|probably|maybe|potentially|(?:may|might|could)\s+(?:well\s+|yet\s+)?(?:be|become|prove))"
+    r"\s+(?:(?:one\s+of\s+)?(?:a|an|the|its|their)\s+)?)$"
 )
 
 
