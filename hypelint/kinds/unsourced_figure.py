@@ -116,9 +116,12 @@ def _figures_by_sentence(doc: Document, context, scope):
 
 
 def _study_earlier(context, view) -> bool:
+    """A study offered earlier in the paragraph ("A survey of 300 firms
+    suggests ..."), whose figures the unnamed-study rule asks about; not an
+    unnamed body of work ("Studies show ..."), which covers nothing."""
     paragraph = context.paragraph_of[view.block]
     return any(
-        STUDY_FRAME.search(other.text)
+        STUDY_FRAME.search(other.text) and not UNNAMED_BODY.search(other.text)
         for other in context.sentences[max(0, view.index - 8) : view.index]
         if context.paragraph_of[other.block] == paragraph
     )
