@@ -51,7 +51,7 @@ _SOURCE_VERBS = (
     "projected forecast forecasts predict predicts predicted expect expects expected calculated calculates measured "
     "counted recorded published reported revealed reveals concluded concludes announced disclosed confirmed confirms "
     "cite cites cited classifies classified attributes attributed listed detailed documented identifies identified "
-    "highlighted ranked rated described noted stated added says said ruled rules"
+    "highlighted ranked rated described noted stated added says said ruled"
 ).split()
 # Reporting verbs ("said", "told") and verbs a study or dataset reports with
 # ("found", "estimates"), as one alternation.

@@ -35,6 +35,15 @@ UNNAMED_BODY = re.compile(
 )
 # The writer in the first person singular tells of their own experience.
 _WRITER_HIMSELF = re.compile(r"\bI(?:['’](?:m|ve|d))?\s+[a-z]|\b(?:me|my)\b")
+# Advice to the reader, an imperative opening the sentence and a quantity
+# after it: "Start with 30-100 examples", "Budget about $200 a run". Not a
+# noun that looks like one: "Use of AI grew", "Test scores rose".
+_ADVICE = re.compile(
+    r"[\W_]*(?:Start|Begin|Use|Aim|Try|Set|Keep|Add|Allow|Budget|Plan|Expect|Choose|Pick|Limit|Give|Run|Collect|"
+    r"Gather|Label|Train|Test|Spend|Leave|Reserve|Include|Save|Put|Allocate|Target|Cap|Split|Sample|Check|Review)"
+    r"\s+(?:with\s+|for\s+|by\s+)?(?:(?:about|around|roughly|at\s+least|no\s+more\s+than|up\s+to|between|a|an|the|your|"
+    r"each|one|two|three|four|five|ten)\b|\d)"
+)
 # A condition opening the sentence, up to its first comma or dash: "If it
 # costs $200 more, ..." supposes a figure, it does not report one.
 _CONDITION = re.compile(r"[\W_]*(?:If|Unless|Suppose|Supposing|Assuming|Say)\b[^,;:—–]*")
@@ -74,6 +83,8 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue  # under "Predictions for the next five years" too
         if _WRITER_HIMSELF.search(view.outside):
             continue  # "I paid $10 for the ride": the writer's own experience
+        if _ADVICE.match(view.text):
+            continue  # "Start with 30-100 examples": advice to the reader, not a finding
         if params.document_sources and _about_a_source(view.text, context.document_sources):
             continue
         if _MARKET_DATA.search(view.outside):
