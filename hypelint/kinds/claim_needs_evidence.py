@@ -296,7 +296,8 @@ def _praises(params: Params, phrase: str, text: str, end: int, opens: bool) -> b
             if word in heads or (opens and word in opening_heads):
                 return False
             # "The most capable models are also the dearest": a class, not the subject
-            if generic and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            plural_subject = at + 1 < len(following) and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            if generic and plural_subject:
                 return False
             break
     return True
@@ -332,8 +333,9 @@ _COPULAS = frozenset("is are was were be been being s remains remain became beco
 # Words that distance the writer from the quality they name ("seemingly
 # impressive", "supposedly the best", "far from flawless"), framing verbs
 # that make it someone's view or pitch ("fans see it as a marvel", "touted as
-# the most advanced"), and hedges ("arguably the best"): scepticism, report
-# or a guess, not the writer's praise.
+# the most advanced"), hedges ("arguably the best") and concessions ("while
+# impressive, ..."): scepticism, report, a guess or a point conceded, not the
+# writer's praise.
 _DISTANCING = re.compile(
     r"(?i)(?:\b(?:seemingly|apparently|supposedly|ostensibly|allegedly|superficially|so-called|far\s+from)\s+(?:\w+\s+)?"
     r"|\b(?:see|sees|seeing|saw|seen|touted|billed|marketed|pitched|branded|sold|portrayed|painted|framed)"
@@ -344,7 +346,11 @@ _DISTANCING = re.compile(
     r"\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
     # hedged right before it: "arguably the best", "may well be the most advanced"
     r"|\b(?:arguably|perhaps|possibly|probably|maybe|potentially|(?:may|might|could)\s+(?:well\s+|yet\s+)?(?:be|become|prove))"
-    r"\s+(?:(?:one\s+of\s+)?(?:a|an|the|its|their)\s+)?)$"
+    r"\s+(?:(?:one\s+of\s+)?(?:a|an|the|its|their)\s+)?"
+    # conceded on the way to a criticism: "While impressive, the demo was scripted",
+    # "For all its most impressive stunts, it cannot speak"
+    r"|\b(?:while|although|though|albeit)\s+(?:\w+ly\s+)?"
+    r"|\bfor\s+all\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2})$"
 )
 
 
