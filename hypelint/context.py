@@ -255,7 +255,7 @@ class Analysis:
         """The first block after the story's lead when a sourced sentence of
         the lead names data ("a survey of 1,300 bosses by PwC found"); None
         when it names none, or when the piece is not a story."""
-        if sum(kind in ("heading", "title") for kind in self._kinds) > 1:
+        if sum(kind == "heading" for kind in self._kinds) > 1:  # a page's <title> is no section
             return None
         lead = [i for i, kind in enumerate(self._kinds) if kind == "paragraph"][:LEAD_PARAGRAPHS]
         for index in lead:
