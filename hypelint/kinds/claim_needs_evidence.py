@@ -34,6 +34,9 @@ Params:
                      this many characters of it: in "X, the most advanced robot
                      made by Y, was one of five inducted", "of five" counts the
                      robots inducted, not the set X leads
+  source_praise      praise in an appositive describing a named source ("said Jane
+                     Doe, a renowned expert") is the writer's, whatever the
+                     sentence attributes: attribution does not clear it
   critique           words that make a sentence a critique of hype or spin
                      ("hyperbolic coverage", "PR stunts", "goes wrong"): a
                      superlative there is irony or concession, not praise
@@ -97,6 +100,7 @@ class Params(BaseParams):
     opening_heads: tuple[str, ...] = ()
     critique: tuple[str, ...] = ()
     scope_reach: int = 0
+    source_praise: bool = False
     dated_cues: tuple[str, ...] = ()
     figure_follows: bool = False
     distanced_clears: bool = False
@@ -141,7 +145,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     # Whether a sentence is backed depends on the sentence alone: asked once
     # per sentence, not once per cue (a long sentence full of cues made it
     # quadratic, each cue searching the whole sentence for figures).
-    supported: dict[tuple[int, bool], bool] = {}
+    supported: dict[tuple[int, bool, bool], bool] = {}
     for view, block, found in sentence_matches(doc, rule.scope, params.cue_terms):
         if view.block not in allowed:
             pattern = params.exception_pattern
@@ -164,9 +168,11 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if params.scope_reach and "scope" in params.evidence and _scope_near(text, start, end, params.scope_reach):
             continue
         dates_count = not params.dated_cues or any(word in phrase.lower() for word in params.dated_cues)
-        if (view.index, dates_count) not in supported:
-            supported[view.index, dates_count] = _supported(context, view, params, dates_count)
-        if supported[view.index, dates_count]:
+        sources_count = not (params.source_praise and _describes_source(text, start))
+        key = (view.index, dates_count, sources_count)
+        if key not in supported:
+            supported[key] = _supported(context, view, params, dates_count, sources_count)
+        if supported[key]:
             continue
         yield Match(
             span=block.source_span(found.start(), found.end()),
@@ -176,7 +182,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
         )
 
 
-def _supported(context, view: SentenceView, params: Params, dates_count: bool = True) -> bool:
+def _supported(context, view: SentenceView, params: Params, dates_count: bool = True, sources_count: bool = True) -> bool:
     if params.paragraph_sources and context.paragraph_sourced(view):
         return True
     following = context.sentences[view.index + 1] if view.index + 1 < len(context.sentences) else None
@@ -186,7 +192,7 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
         if has_figure(following.text):
             return True  # "... has been remarkably successful. It says 3 million people use it daily."
     for other in [view] + context.neighbours(view, params.window):
-        if "attribution" in params.evidence and other.attributed:
+        if sources_count and "attribution" in params.evidence and other.attributed:
             return True
         if "citation" in params.evidence and other.cited:
             return True
@@ -202,6 +208,18 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
         if params.clear_pattern and params.clear_pattern.search(other.text):
             return True
     return False
+
+
+# "..., said Dr Jane Doe, a " / "according to Jane Doe, the ": what follows
+# describes the source, in the writer's words.
+_SOURCE_APPOSITIVE = re.compile(
+    r"\b(?:said|says|told|explained|added|noted|according\s+to)\s+(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir)\.?\s+)?"
+    r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _describes_source(text: str, start: int) -> bool:
+    return bool(_SOURCE_APPOSITIVE.search(text, max(0, start - 90), start))
 
 
 def _scope_near(text: str, start: int, end: int, reach: int) -> bool:
@@ -345,7 +363,8 @@ _DISTANCING = re.compile(
     r"|\b(?:voted|named|chosen|crowned|ranked|rated|judged|shortlisted|considered|regarded|deemed)"
     r"\s+(?:as\s+)?(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?"
     # hedged right before it: "arguably the best", "may well be the most advanced"
-    r"|\b(?:arguably|perhaps|possibly|probably|maybe|potentially|(?:may|might|could)\s+(?:well\s+|yet\s+)?(?:be|become|prove))"
+    r"|\b(?:arguably|perhaps|possibly|probably|maybe|potentially"
+    r"|(?:may|might|could)\s+(?:well\s+|yet\s+)?(?:be|become|prove))"
     r"\s+(?:(?:one\s+of\s+)?(?:a|an|the|its|their)\s+)?"
     # conceded on the way to a criticism: "While impressive, the demo was scripted",
     # "For all its most impressive stunts, it cannot speak"
