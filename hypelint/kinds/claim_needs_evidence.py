@@ -274,7 +274,12 @@ _NOT_DENIAL = re.compile(r"(?i)(?:nothing|no)\s+(?:short\s+of|less\s+than)\s*$|n
 def _negated(text: str, start: int) -> bool:
     """A negation in the few words before the cue ("not the first", "never the best")."""
     before = text[max(0, start - 25) : start]
+    # within the cue's own clause: "like no other, it is in a league of its own"
+    before = _CLAUSE_BREAK.split(before)[-1]
     return bool(NEGATION.search(before)) and not _NOT_DENIAL.search(before)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
 
 
 # Words a heading noun phrase stops at: "the best model for the problem" is
