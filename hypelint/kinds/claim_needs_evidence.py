@@ -71,6 +71,16 @@ ABSOLUTE_DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
 )
+# A press release's dateline ("BOSTON, March 3, 2025 – "): it dates the
+# story, not the claim that follows it.
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,\s+[\w .,]{0,24}?\b(?:19|20)\d\d\s*[–—-]+\s")
+
+
+def _dateline_end(text: str) -> int:
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
+
+
 # A comparison set or period that makes a superlative checkable.
 SCOPE = re.compile(
     r"(?i)\b(?:of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\b"
@@ -203,7 +213,7 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
         # (with a scope_reach, asked of each cue: _scope_near)
         if not params.scope_reach and "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
-        if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text):
+        if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text, _dateline_end(other.text)):
             return True
         if params.clear_pattern and params.clear_pattern.search(other.text):
             return True
