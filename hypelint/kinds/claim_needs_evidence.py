@@ -72,7 +72,7 @@ ABSOLUTE_DATE = re.compile(
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
 )
 # A press release's dateline ("BOSTON, March 3, 2025 – "): it dates the
-# story, not the claim that follows it.
+# story (enough for "today"), not a first that follows it.
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]+,\s+[\w .,]{0,24}?\b(?:19|20)\d\d\s*[–—-]+\s")
 
 
@@ -213,7 +213,9 @@ def _supported(context, view: SentenceView, params: Params, dates_count: bool = 
         # (with a scope_reach, asked of each cue: _scope_near)
         if not params.scope_reach and "scope" in params.evidence and other is view and SCOPE.search(other.text):
             return True
-        if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text, _dateline_end(other.text)):
+        # A rule whose dates must date the claim ("the first ... in 1996") reads past a dateline.
+        after = _dateline_end(other.text) if params.dated_cues else 0
+        if dates_count and "date" in params.evidence and ABSOLUTE_DATE.search(other.text, after):
             return True
         if params.clear_pattern and params.clear_pattern.search(other.text):
             return True
