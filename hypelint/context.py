@@ -51,7 +51,7 @@ _SOURCE_VERBS = (
     "projected forecast forecasts predict predicts predicted expect expects expected calculated calculates measured "
     "counted recorded published reported revealed reveals concluded concludes announced disclosed confirmed confirms "
     "cite cites cited classifies classified attributes attributed listed detailed documented identifies identified "
-    "highlighted ranked rated described noted stated added says said ruled"
+    "highlighted ranked rated described noted stated added says said ruled interviewed polled surveyed sampled"
 ).split()
 # Reporting verbs ("said", "told") and verbs a study or dataset reports with
 # ("found", "estimates"), as one alternation.
@@ -374,6 +374,9 @@ _OTHER_ATTRIBUTION = Prefiltered(re.compile(
     | \b(?:told|tells)\s+(?:the\s+)?[A-Z]
     | \bcited\s+by\b
     | \b(?:surveyed|polled|questioned|interviewed|sampled)\s+(?:in|by|for)\s+(?:an?\s+|the\s+)?[A-Z]
+    | ,\s+(?:the|a|an)\s+(?:[\w'’&-]+\s+){{0,3}}?[A-Z][\w&'’-]*\s+(?:[\w'’&-]+\s+){{0,2}}?
+        (?:survey|poll|study|report|analysis|census|index)\b[^.;]{{0,80}}?
+        \s(?:suggests|shows|showed|found|finds|says|said|indicates|reveals|revealed)\b
     """
 ))
 _WINDOW = 200

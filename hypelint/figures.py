@@ -203,6 +203,8 @@ _NOT_A_FIGURE = re.compile(
   # Not the capitalised words that open a sentence with a count ("Some 300
   # staff", "Over 400 firms") nor currency codes ("USD 500").
   | (?-i:(?<=[a-z,;:(]\s)(?!(?:{_NOT_A_NAME})\b)[A-Z][A-Za-z]*\s\d+(?:\.\d+)*\b(?![.,]\d))
+  # A vote's tally: "voted by 229 to 206".
+  | \bvoted\s+(?:[\w-]+\s+){{0,3}}?by\s+\d+\s+(?:votes?\s+)?to\s+\d+\b | \bby\s+\d+\s+votes?\s+to\s+\d+\b
   # A share of a unit is a length of time or distance: "a quarter of a century".
   | \b(?:half|a\s+quarter|a\s+third|three[\s-]quarters|two[\s-]thirds)\s+(?:of\s+)?an?\s+(?:century|decade|year|month|week|day|
        hour|minute|second|mile|kilometre|kilometer|lifetime|generation)\b

@@ -165,11 +165,13 @@ def _about_a_source(text: str, sources: set[str]) -> bool:
     return bool(_OWN_RESULTS.match(stripped)) or any(stripped.startswith(name) for name in sources if len(name) > 2)
 
 
-# Market prices are public record: "Its shares closed at 873p", "Brent crude
-# rose $1.89 in London trading".
+# Market prices and box-office takings are public record: "Its shares closed
+# at 873p", "Brent crude rose $1.89 in London trading", "took $22m at the box
+# office".
 _MARKET_DATA = re.compile(
     r"(?i)\b(?:shares?|stocks?|futures|crude|index|yields?|bonds?|dollar|euro|pound|sterling|yen)\b"
     r"[^.;]*?\b(?:trading|trade|closed|closing|the\s+close|opened|session|stock\s+exchange|stock\s+market)\b"
+    r"|\bbox[\s-]office\b|\bopening\s+weekend\b"
 )
 
 
