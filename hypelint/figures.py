@@ -203,6 +203,10 @@ _NOT_A_FIGURE = re.compile(
   # Not the capitalised words that open a sentence with a count ("Some 300
   # staff", "Over 400 firms") nor currency codes ("USD 500").
   | (?-i:(?<=[a-z,;:(]\s)(?!(?:{_NOT_A_NAME})\b)[A-Z][A-Za-z]*\s\d+(?:\.\d+)*\b(?![.,]\d))
+  # A stake in a deal: "a 40% stake", "agreed to buy 33% of the brewer".
+  | \b\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s+(?:stake|share\s+stake|holding|interest)\b
+  | \b(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|sell|sells|selling|sold)
+      \s+(?:(?:a|an|its|his|her|their|the)\s+)?(?:(?:further|additional|remaining|controlling)\s+)?\d+(?:\.\d+)?\s*(?:%|per\s?cent)
   # A vote's tally: "voted by 229 to 206".
   | \bvoted\s+(?:[\w-]+\s+){{0,3}}?by\s+\d+\s+(?:votes?\s+)?to\s+\d+\b | \bby\s+\d+\s+votes?\s+to\s+\d+\b
   # A share of a unit is a length of time or distance: "a quarter of a century".
