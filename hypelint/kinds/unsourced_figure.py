@@ -170,7 +170,7 @@ def _about_a_source(text: str, sources: set[str]) -> bool:
 # office".
 _MARKET_DATA = re.compile(
     r"(?i)\b(?:shares?|stocks?|futures|crude|index|yields?|bonds?|dollar|euro|pound|sterling|yen)\b"
-    r"[^.;]*?\b(?:trading|trade|closed|closing|the\s+close|opened|session|stock\s+exchange|stock\s+market)\b"
+    r"[^.;]{0,200}?\b(?:trading|trade|closed|closing|the\s+close|opened|session|stock\s+exchange|stock\s+market)\b"
     r"|\bbox[\s-]office\b|\bopening\s+weekend\b"
 )
 
