@@ -199,10 +199,6 @@ _NOT_A_FIGURE = re.compile(
       \s*\d+(?:\.\d+)*\b
   | \b(?<!\d\.)\d++(?:\.\d++)*+\s*[BbMm]\b(?=\s+(?:model|parameter))
   | \b(?:first|second|latter|early|late)\s+half\s+of\b | \bhalf\s+of\s+(?:19|20)\d\d\b
-  # A name with a number after it, mid-sentence: "Office 365", "IEEE 754", "Boeing 737".
-  # Not the capitalised words that open a sentence with a count ("Some 300
-  # staff", "Over 400 firms") nor currency codes ("USD 500").
-  | (?-i:(?<=[a-z,;:(]\s)(?!(?:{_NOT_A_NAME})\b)[A-Z][A-Za-z]*\s\d+(?:\.\d+)*\b(?![.,]\d))
   # A stake in a deal: "a 40% stake", "agreed to buy 33% of the brewer".
   | \b\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s+(?:stake|share\s+stake|holding|interest)\b
   | \b(?:buy|buys|buying|bought|acquire|acquires|acquired|acquiring|sell|sells|selling|sold)
@@ -250,9 +246,20 @@ def statistics_in(text: str, words: frozenset[str] | None = None) -> list[tuple[
 _NAME_REACH = 40
 
 
+# A name with a number after it, mid-sentence: "Office 365", "IEEE 754",
+# "Boeing 737". Not the capitalised words that open a sentence with a count
+# ("Some 300 staff", "Over 400 firms") nor currency codes ("USD 500").
+_NAME_BEFORE = re.compile(rf"(?<=[a-z,;:(]\s)(?!(?:{_NOT_A_NAME})\b)[A-Z][A-Za-z]*\s$")
+_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)*\b(?![.,]\d)")
+
+
 def _not_a_figure(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies inside a name, date or version. Searched
     around the figure only: most of a paragraph is far from any figure."""
+    if text[start : start + 1].isdigit() and _NAME_BEFORE.search(text, max(0, start - _NAME_REACH), start):
+        number = _NAME_NUMBER.match(text, start)
+        if number and end <= number.end():
+            return True
     for found in _NOT_A_FIGURE.finditer(text, max(0, start - _NAME_REACH), end + _NAME_REACH):
         if found.start() <= start and end <= found.end():
             return True
