@@ -55,11 +55,16 @@ def find_quotes(doc: Document) -> list[Quote]:
     for sentence in doc.sentences:
         sentences_by_block.setdefault(sentence.block, []).append((sentence.start, sentence.end))
     answers = interview_answers(doc)
+    introduced = introduced_blockquotes(doc)
     for index, block in enumerate(doc.blocks):
         text = block.text
         if index in answers:
             # An interviewee's answer is theirs from its speaker label to its end.
             quotes.append(Quote(index, answers[index], len(text), True))
+            continue
+        if index in introduced:
+            # A block quotation its lead-in attributes ("..., wrote Ruiz:") is hers whole.
+            quotes.append(Quote(index, 0, len(text), True))
             continue
         sentences = sentences_by_block.get(index, [])
         verbs: list[tuple[int, int]] | None = None  # the block's reporting verbs, found for its first quote
@@ -78,7 +83,8 @@ def find_quotes(doc: Document) -> list[Quote]:
             start, end = opening.start(), close + 1
             if verbs is None:
                 verbs = [found.span() for found in _REPORTING.finditer(text)]
-            quotes.append(Quote(index, start, end, _attributed(text, start, end, sentences, verbs)))
+            attributed = _attributed(text, start, end, sentences, verbs) or _labelled(doc, index, start)
+            quotes.append(Quote(index, start, end, attributed))
             pos = end
     return quotes
 
@@ -120,6 +126,49 @@ def interview_answers(doc: Document) -> dict[int, int]:
         if answering:
             answers[index] = turn.end() if turn else 0
     return answers if len(answers) >= 2 else {}
+
+
+# A testimonial's speaker label right before its quote, at the start of the
+# block: a name and a role, then a colon ("Dr Ana Ruiz, head of science:").
+_SPEAKER_LABEL = re.compile(
+    r"[\W_]{0,3}(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3},\s*[^:\n\"“”]{1,80}:[\W_]{0,3}\s*$"
+)
+
+
+def _labelled(doc: Document, index: int, start: int) -> bool:
+    """Whether a speaker label stands right before a quote: in its block, or
+    as the whole block before one that opens with the quote."""
+    before = doc.blocks[index].text[:start]
+    if not before.strip() and index > 0:
+        before = doc.blocks[index - 1].text + " "
+    return bool(_SPEAKER_LABEL.match(before))
+
+
+# A lead-in that hands the floor to a source: a reporting verb, then a colon
+# closing the block ("Ruiz, the lab's director, wrote on her blog:").
+_LEAD_IN = re.compile(r":\s*$")
+_LEAD_IN_VERB = re.compile(r"\b(?:tweeted|posted)\b")
+
+
+def introduced_blockquotes(doc: Document) -> set[int]:
+    """The blocks of each block quotation whose lead-in, the block right
+    before it, ends with a colon and has a reporting verb: the quotation is
+    the source's. A block quotation with no such lead-in stays as it is
+    (pull quotes, the writer's own epigraphs)."""
+    blocks = doc.blocks
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if "blockquote" not in block.containers:
+            continue
+        if index - 1 in found and "blockquote" in blocks[index - 1].containers:
+            found.add(index)  # the same quotation, continued
+            continue
+        if index == 0 or "blockquote" in blocks[index - 1].containers:
+            continue
+        lead = blocks[index - 1].text
+        if _LEAD_IN.search(lead) and (_REPORTING.search(lead) or _LEAD_IN_VERB.search(lead)):
+            found.add(index)
+    return found
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")

@@ -10,16 +10,20 @@ Params:
                (for speed; plain phrases get theirs derived)
   quoted       what to do inside an attributed quotation or reported speech
                with a named source: "skip" (default), or "flag"
+  negation     "clears" to leave a term alone when its own clause denies it
+               just before ("fun but not transformative", "no magic wand");
+               "ignore" (default) flags it anyway
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
 from ..model import Document, Match
-from ..context import analysis
+from ..context import NEGATION, analysis
 from ..quotes import quoted_ranges
 from .base import Params as BaseParams
 from .base import Cues, compile_terms, inside, scoped_blocks
@@ -33,12 +37,15 @@ class Params(BaseParams):
     exceptions: tuple[str, ...] = ()
     quoted: str = "skip"
     keywords: tuple[str, ...] = ()
+    negation: str = "ignore"
 
     def __post_init__(self):
         if not self.terms:
             raise ValueError("param 'terms' must list at least one phrase")
         if self.quoted not in ("skip", "flag"):
             raise ValueError("param 'quoted' must be 'skip' or 'flag'")
+        if self.negation not in ("ignore", "clears"):
+            raise ValueError("param 'negation' must be 'ignore' or 'clears'")
 
     @cached_property
     def cues(self):
@@ -64,6 +71,10 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 continue
             if params.quoted == "skip" and _reported(doc, index, start):
                 continue  # "Andrew Ng has called AI the new electricity": his words, reported
+            if params.negation == "clears" and _denied(text, start):
+                continue
+            if params.quoted == "skip" and _in_quoted_title(doc, index, start, end):
+                continue  # articles like "The AI Revolution Is Coming": a title named, not a claim made
             phrase = found.group()
             key = " ".join(phrase.lower().split())
             yield Match(
@@ -77,3 +88,33 @@ def _reported(doc: Document, block: int, position: int) -> bool:
     """Whether the sentence holding a position is reported speech with a named source."""
     view = analysis(doc).sentence_at(block, position)
     return bool(view and view.attributed)
+
+
+# The last clause before a term, and negations that intensify rather than deny
+# ("not just fast but revolutionary", "nothing short of magical").
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s|[.!?]\s")
+_NOT_DENIAL = re.compile(r"(?i)\b(?:not|n[’']t)\s+(?:just|only|merely|simply)\b|\b(?:nothing|no)\s+(?:short\s+of|less\s+than)\b|\bnever\s+before\b")
+
+
+def _denied(text: str, start: int) -> bool:
+    """A negation in the few words before a term, in its own clause: "the
+    tools are fun but not transformative", "there is no magic wand"."""
+    before = _CLAUSE_BREAK.split(text[max(0, start - 30) : start])[-1]
+    return bool(NEGATION.search(before)) and not _NOT_DENIAL.search(before)
+
+
+_TITLE_WORD = re.compile(r"[\w’'-]+")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into is it of on or the to with vs".split())
+
+
+def _in_quoted_title(doc: Document, block: int, start: int, end: int) -> bool:
+    """Whether a term sits inside a quoted title: a quotation of four words
+    or more in Title Case (every word but the small ones capitalised) names a
+    headline, a book or a talk; it asserts nothing in the writer's voice."""
+    for quote in doc.quotes:
+        if quote.block != block or not (quote.start <= start and end <= quote.end):
+            continue
+        words = _TITLE_WORD.findall(doc.blocks[block].text[quote.start + 1 : quote.end - 1])
+        major = [word for word in words if word.lower() not in _MINOR_WORDS]
+        return len(words) >= 4 and all(word[0].isupper() or word[0].isdigit() for word in major)
+    return False
