@@ -358,7 +358,7 @@ _INVERTED_BEFORE = re.compile(r"(?:^|[,\"”’]\s*)$")
 _INVERTED_AFTER = re.compile(rf"[,]?\s+(?!(?:{_PRONOUN})\b)(?:{_SPEAKER})\b")
 _OTHER_ATTRIBUTION = Prefiltered(re.compile(
     rf"""(?x)
-    \b(?i:according)\s+to\b(?!\s+(?i:industry|recent|some|many|various|several|most|multiple|unnamed|anonymous)\b)(?!\s+(?i:surveys|studies|reports|experts|estimates|analysts|research|sources|insiders|observers)\b)
+    \b(?i:according)\s+to\b(?!\s+(?i:industry|recent|some|many|various|several|most|multiple|unnamed|anonymous)\b)(?!\s+(?i:surveys|studies|reports|experts|estimates|analysts|research|sources|insiders|observers)\b)(?!\s+the\s+(?:most\s+)?(?:[a-z]+\s+){{1,2}}(?:analyses|estimates|forecasts|projections|accounts|sources|reports)\b)
     | \b(?i:study|paper|working\s+paper|report|survey|analysis|evaluation|review|poll|audit|trial|census|dataset|index)
         \s+(?:by|from|at|of|published\s+(?:by|in)|commissioned\s+by|conducted\s+by|carried\s+out\s+by|led\s+by)
         \s+(?:the\s+|researchers\s+at\s+|scientists\s+at\s+)?[A-Z]
