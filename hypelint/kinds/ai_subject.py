@@ -9,8 +9,27 @@ after the subject in the same clause. Negated ("does not understand"),
 asked, quoted, attributed, and users' perceptions ("users feel the bot
 understands them") are left alone.
 
+The same verbs are read in every form the grammar gives them: "the bot
+understands", "the robots understood", "chatbots understand", "the model
+can understand", "is built to understand", "a machine is dreaming", "AI
+anticipating your needs"; a bare verb opening a list item whose lead-in
+makes the system its subject ("The assistant can: - Understand ..."); and a
+participle opening the sentence ("Sensing your mood, the assistant ...").
+Perception verbs ("notices", "reads", "senses") give a mind only with a
+mind as their object ("notices your frustration", "reads the room"), not
+"recognises faces".
+
 Params:
   predicates   regular expressions for what the subject is said to do or be
+  verbs        mental verbs, each "base third-person past gerund"
+               ("know knows knew knowing"), read in every slot above
+  perceives    perception verbs in the same four forms, mental only before
+               one of `minds`
+  minds        what makes a perception verb's object a mind ("mood",
+               "emotions", "what you want")
+  claims       regular expressions flagged wherever they stand in a sentence
+               in the writer's voice, no subject needed ("the first sentient
+               robot")
   window       how many words may stand between subject and predicate
 """
 
@@ -33,9 +52,9 @@ _AI_NOUN = (
     r"vacuums?|pods?|drones?|robotaxis?|(?:self-driving|driverless|autonomous)\s+(?:cars?|vehicles?|buses|bus|trucks?)|"
     r"(?:AI|robot|robotic)\s+(?:\w+\s+)?(?:driver|doctor|physician|pilot|tutor|teacher|lawyer|assistant|agent|system|model)))"
 )
-# "the model", "these chatbots", "AI", "Its onboard controller", "the AI in these cars"
+# "the model", "these chatbots", "AI", "Its onboard controller", "the AI in these cars", "Google's chatbot"
 _AI_SUBJECT = (
-    rf"(?:(?i:the|this|that|these|those|its|our|their|your|a|an|every|each|such|modern|today['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?{_AI_NOUN}"
+    rf"(?:(?:(?i:the|this|that|these|those|its|our|their|your|a|an|every|each|such|modern|today['’]s)|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?{_AI_NOUN}(?:\s+{_AI_NOUN}){{0,2}}"
     rf"(?:\s+(?:in|behind|inside|at)\s+(?:the\s+|these\s+|this\s+|its\s+)?[\w-]+)?|\bAI\b|\bA\.I\.|(?i:artificial\s+intelligence)|\bAGI\b"
     rf"|\b(?i:modern\s+|today['’]s\s+|most\s+|many\s+)?(?i:chatbots|robots|algorithms|machines|models|AI\s+systems))"
 )
@@ -49,28 +68,115 @@ _DEFINES_AI = re.compile(
     """
 )
 _NOT_PRODUCTS = {"The", "A", "An", "It", "This", "That", "Its", "Our", "We", "They", "He", "She", "I"}
+# Words that open a sentence with a comma without naming anything ("Finally,
+# the model ..."): function words and discourse markers, a closed class.
+_DISCOURSE = frozenset(
+    "Again Also Besides Here There Still Then Now Today Together Instead However Meanwhile Moreover Indeed "
+    "Overall Yet Thus Hence Otherwise Similarly Likewise Next First Second Third Last Later Earlier Ultimately "
+    "Specifically Finally Essentially Basically Eventually Instead Nonetheless Nevertheless Consequently".split()
+)
 # "users feel the chatbot understands them": a perception, reported
 _PERCEPTION = re.compile(
     r"(?i)\b(?:feel|feels|felt|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|"
-    r"report|reports|perceive|perceives|imagine|imagines|assume|assumes|as\s+if|as\s+though|seem|seems|appear|appears)"
+    r"report|reports|perceive|perceives|imagine|imagines|assume|assumes|as\s+if|as\s+though|seem|seems|appear|appears|"
+    r"believing|thinking|feeling|assuming|imagining|pretending|claiming|saying|suggesting|implying|"
+    r"(?:myth|illusion|impression|idea|notion|misconception|fiction|fantasy|belief)(?:\s+is)?)"
     r"\s+(?:that\s+)?$"
 )
-_PRONOUN = re.compile(r"(?:(?<=^)|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s))(?:[Ii]t|[Tt]hey)\b")
-_ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never)\s+)"
+_PRONOUN = re.compile(
+    r"(?:(?<=^)|(?<=[,;:—–]\s)|(?<=[—–])|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\bbecause\s))(?:[Ii]t|[Tt]hey)\b"
+)
+_ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never|better|soon|then|just)\s+)"
+# Nouns a verb form can modify: "AI thought leaders", "an AI think tank".
+_COMPOUNDS = r"(?:leaders?|leadership|experiments?|pieces?|tanks?|process|processes|partners?)"
+# Auxiliaries before a bare verb ("can understand", "is able to know"), and
+# what a system is made to do ("is designed to understand").
+_DESIGNED = r"(?:designed|built|trained|made|programmed|invented|taught|meant|engineered|able)"
+_MODAL = (
+    rf"(?:can|could|will|would|may|might|must|should|does|do|did|(?:is|are|was|were)\s+(?:{_DESIGNED}|going)\s+to"
+    rf"|(?:will|would|can|could|may|might|must|should)\s+be\s+{_DESIGNED}\s+to)"
+)
+# Between subject and a finite predicate, a new clause with a subject of its
+# own: "the AI flags scans that doctors think are clear" (the doctors think).
+_NEW_CLAUSE = re.compile(
+    rf"(?i)\b(?:that|which|who|whom|whose|so|because|when|whenever|while|if|as|until|before|after|whether|where|how|what|than"
+    rf"|and|but|or)\s+(?!{_ADVERBS})(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|our\s+|your\s+|my\s+)?[\w'’-]+\s"
+)
+# A list item's lead-in that makes the system the subject of each item:
+# "Our assistant can:", "Modern tutoring AI uses language models to:".
+_LEAD_IN = re.compile(r"(?i)\b(?:can|could|will|would|may|might|should|must|to|able\s+to)\s*:\s*$")
+_ITEM_LABEL = re.compile(r"^[^:.!?]{1,60}:\s+")
 
 
 @dataclass(frozen=True)
 class Params(BaseParams):
     predicates: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    perceives: tuple[str, ...] = ()
+    minds: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
     window: int = 6
 
     def __post_init__(self):
-        if not self.predicates:
-            raise ValueError("param 'predicates' must list at least one pattern")
+        if not (self.predicates or self.verbs or self.claims):
+            raise ValueError("params 'predicates', 'verbs' or 'claims' must list at least one entry")
+        for entry in self.verbs + self.perceives:
+            if len(entry.split()) != 4 or not re.fullmatch(r"[a-z -]+", entry):
+                raise ValueError(f"param 'verbs'/'perceives': {entry!r} must be four lower-case forms, e.g. 'know knows knew knowing'")
+        if self.perceives and not self.minds:
+            raise ValueError("param 'perceives' needs 'minds', the objects that make perception mental")
 
     @cached_property
     def pattern(self):
-        return compile_terms(self.predicates, True, "predicates")
+        """Finite predicates: the rule's patterns and the verbs' third-person and past forms."""
+        finite = [form for entry in self.verbs for form in entry.split()[1:3]]
+        # not a passive ("has been decided", "thought by many", "believed to
+        # be") or a compound ("AI thought leaders")
+        verbs = rf"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\b(?:{'|'.join(finite)})\b(?![-'’]\w)(?!\s+(?:by|to\s+be|to\s+have|{_COMPOUNDS})\b)"
+        terms = self.predicates + ((verbs,) if finite else ())
+        terms += ((rf"\b(?:{self._perceived(1, 2)})",) if self.perceives else ())
+        return compile_terms(terms, True, "predicates")
+
+    @cached_property
+    def adjacent(self) -> re.Pattern | None:
+        """Forms read right after the subject: bare ("chatbots understand",
+        "can understand", "is built to understand", "to better understand")
+        and gerund ("AI anticipating", "is dreaming")."""
+        if not (self.verbs or self.perceives):
+            return None
+        bare = "|".join(entry.split()[0] for entry in self.verbs)
+        gerund = "|".join(entry.split()[3] for entry in self.verbs)
+        bare_mind, gerund_mind = self._perceived(0), self._perceived(3)
+        forms = "|".join(f for f in (bare and rf"(?:{bare})\b(?![-'’]\w)(?!\s+{_COMPOUNDS}\b)", bare_mind) if f)
+        gerunds = "|".join(f for f in (gerund and rf"(?:{gerund})\b(?!-)", gerund_mind) if f)
+        return re.compile(
+            rf"^\s*(?:(?:that|which|who)\s+)?{_ADVERBS}{{0,2}}"
+            rf"(?:(?:{_MODAL}\s+{_ADVERBS}?(?:(?:be|been)\s+{_DESIGNED}\s+to\s+{_ADVERBS}?)?)?(?:{forms})"
+            rf"|(?:(?:is|are|was|were)\s+{_ADVERBS}?)?(?:{gerunds}))",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def opener(self) -> re.Pattern | None:
+        """A participle opening the sentence whose subject is the system:
+        "Sensing your mood, ", "Noting your lack of interest from the scan, "."""
+        if not (self.verbs or self.perceives):
+            return None
+        gerund = "|".join(entry.split()[3] for entry in self.verbs)
+        return re.compile(rf"(?i)^\s*(?:{gerund}|{self._perceived(3)})\b[^,;:.]{{0,80}},\s*$")
+
+    @cached_property
+    def claim_pattern(self):
+        return compile_terms(self.claims, True, "claims") if self.claims else None
+
+    def _perceived(self, *slots: int) -> str:
+        """Perception verbs in the given forms, each followed within a few
+        words by a mind ("notices your frustration"); "" for none."""
+        if not self.perceives:
+            return ""
+        forms = "|".join(entry.split()[slot] for entry in self.perceives for slot in slots)
+        minds = "|".join(re.escape(mind).replace(r"\ ", r"\s+") for mind in self.minds)
+        return rf"(?:{forms})\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:{minds})\b"
 
 
 def ai_names(doc: Document) -> tuple[str, ...]:
@@ -81,8 +187,10 @@ def ai_names(doc: Document) -> tuple[str, ...]:
         for block in doc.blocks:
             for match in _DEFINES_AI.finditer(block.text):
                 name = next(n for n in match.groups() if n).strip()
-                if name.split()[0] not in _NOT_PRODUCTS:
-                    names.update(_variants(name))
+                first = name.split()[0]
+                if first in _NOT_PRODUCTS or first in _DISCOURSE or (" " not in name and name.endswith("ly")):
+                    continue
+                names.update(_variants(name))
         found = doc.__dict__["_ai_names"] = tuple(sorted(names, key=len, reverse=True))
     return found
 
@@ -97,7 +205,8 @@ def _variants(name: str) -> set[str]:
         variants.add(" ".join(words))
     for start in range(1, len(words)):
         tail = " ".join(words[start:])
-        if len(tail) > 1:
+        # "Orbit X2", "X2"; not "Health" of "Dandelion Health", a common word
+        if len(tail) > 1 and (start < len(words) - 1 or re.search(r"\d|[a-z][A-Z]", tail)):
             variants.add(tail)
     return variants
 
@@ -115,45 +224,113 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     subjects = _subject_pattern(doc)
     about_ai: set[int] = set()  # blocks whose earlier sentences name an AI system
+    lead_ins = _lead_ins(doc, subjects)
     for view, block in writer_sentences(doc, rule.scope):
         text = view.text
         found = list(subjects.finditer(text))
-        if view.block in about_ai:
-            # "It knows the difference": the pronoun stands for the system
-            # the paragraph is about.
-            found += list(_PRONOUN.finditer(text))
+        if view.block in about_ai or found:
+            # "It knows the difference", "the model writes songs, and it
+            # knows ...": the pronoun stands for the system the paragraph,
+            # or the sentence so far, is about.
+            first = 0 if view.block in about_ai else found[0].end()
+            found += [p for p in _PRONOUN.finditer(text) if p.start() >= first]
         if found:
             about_ai.add(view.block)
-        if view.attributed:
-            continue
-        for subject in sorted(found, key=lambda m: m.start()):
-            if _PERCEPTION.search(text[max(0, subject.start() - 30) : subject.start()]):
-                continue
-            if text.startswith(("'s ", "’s "), subject.end()):
-                continue  # "the robot's owner knows": the owner is the subject
-            tail = text[subject.end() : subject.end() + 200]
-            predicate = _predicate(params, tail)
-            if predicate is None:
-                continue
-            start, end = subject.end() + predicate[0], subject.end() + predicate[1]
-            between = text[subject.end() : start]
-            if NEGATION.search(between) or NEGATION.search(text[start:end]):
-                continue  # "does not understand", "is not sentient", "has no feelings"
-            if not view.outside_quotes(view.start + start, view.start + end):
-                continue
+        if view.attributed or "blockquote" in block.containers:
+            continue  # a block quotation is someone else's words (a tweet, a paper)
+        match = _claim(params, view) or _in_subjects(params, view, found)
+        if match is None and view.block in lead_ins and view.start == 0:
+            match = _list_item(params, view)
+        if match is not None:
+            start, end = match
             yield Match(
-                span=block.source_span(view.start + subject.start(), view.start + end),
-                values=(("match", " ".join(text[subject.start() : end].split())), ("predicate", text[start:end])),
+                span=block.source_span(view.start + start, view.start + end),
+                values=(("match", " ".join(text[start:end].split())), ("predicate", text[start:end])),
             )
-            break  # one finding per sentence is enough for an editor
+
+
+def _claim(params: Params, view) -> tuple[int, int] | None:
+    """A claim that needs no subject ("the first sentient robot"), unnegated."""
+    if params.claim_pattern is None:
+        return None
+    text = view.text
+    for found in params.claim_pattern.finditer(text):
+        if not NEGATION.search(text, 0, found.start()) and view.outside_quotes(view.start + found.start(), view.start + found.end()):
+            return found.span()
+    return None
+
+
+def _in_subjects(params: Params, view, found: list) -> tuple[int, int] | None:
+    """The first subject with a predicate: (start, end) of subject and predicate."""
+    text = view.text
+    for subject in sorted(found, key=lambda m: m.start()):
+        before = text[: subject.start()]
+        if _PERCEPTION.search(before[-40:]):
+            continue
+        if text.startswith(("'s ", "’s "), subject.end()):
+            continue  # "the robot's owner knows": the owner is the subject
+        opener = params.opener and params.opener.match(before)
+        if opener and not NEGATION.search(before) and view.outside_quotes(view.start, view.start + subject.end()):
+            return 0, subject.end()  # "Sensing your mood, the assistant ..."
+        tail = text[subject.end() : subject.end() + 200]
+        predicate = _predicate(params, tail)
+        if predicate is None:
+            continue
+        start, end = subject.end() + predicate[0], subject.end() + predicate[1]
+        between = text[subject.end() : start]
+        if NEGATION.search(between) or NEGATION.search(text, start, end):
+            continue  # "does not understand", "is not sentient", "has no feelings"
+        if not view.outside_quotes(view.start + start, view.start + end):
+            continue
+        return subject.start(), end
+    return None
+
+
+def _lead_ins(doc: Document, subjects: re.Pattern) -> set[int]:
+    """List items whose lead-in makes an AI system the subject of each item
+    ("The assistant can:" / "- Understand what you mean")."""
+    items: set[int] = set()
+    lead = None
+    for index, block in enumerate(doc.blocks):
+        if block.kind == "list_item":
+            if lead is not None:
+                items.add(index)
+            continue
+        text = block.text
+        lead = index if _LEAD_IN.search(text) and subjects.search(text) else None
+    return items
+
+
+def _list_item(params: Params, view) -> tuple[int, int] | None:
+    """A bare mental verb opening an item of such a list ("Understand student answers")."""
+    if params.adjacent is None:
+        return None
+    label = _ITEM_LABEL.match(view.text)
+    offset = label.end() if label else 0
+    found = params.adjacent.match(view.text, offset)
+    if found is None or found.group().strip().lower().endswith("ing"):
+        return None  # "Understanding the basics" names a topic
+    if NEGATION.search(view.text, offset, found.end()):
+        return None
+    return offset, found.end()
 
 
 def _predicate(params: Params, tail: str) -> tuple[int, int] | None:
-    """The first predicate within `window` words of the subject, in the same clause."""
+    """The predicate after the subject: a form right after it ("can
+    understand", "anticipating"), or the first finite one within `window`
+    words in the same clause, with no new clause's subject in between."""
     clause = re.split(r"[;:—]|\s[–-]\s|,\s+(?:but|while|whereas|although|who|which)\b", tail, maxsplit=1)[0]
+    if params.adjacent is not None:
+        found = params.adjacent.match(clause)
+        if found:
+            return len(found.group()) - len(found.group().lstrip()), found.end()
     words = list(re.finditer(r"\S+", clause))
     limit = words[params.window].start() if len(words) > params.window else len(clause)
-    found = params.pattern.search(clause, 0, len(clause))
+    found = params.pattern.search(clause, 0, len(clause)) if params.predicates or params.verbs else None
     if found and found.start() <= limit:
-        return found.span()
+        between = re.sub(r"^\s*(?:that|which|who)\s+", "", clause[: found.start()])
+        # "sees what doctors miss and knows ...": a verb coordinated with the
+        # subject's own verb, whatever stands between
+        if not _NEW_CLAUSE.search(between) or re.search(r"(?:\band|\bor|,)\s+$", between):
+            return found.span()
     return None
