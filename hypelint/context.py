@@ -110,7 +110,9 @@ TOPICS = {
     "ai": re.compile(
         r"\b(?:AI|A\.I\.|AGI|LLMs?|GPT[-\w.]*|(?i:artificial\s+intelligence|machine\s+learning|deep\s+learning|"
         r"neural\s+networks?|chatbots?|language\s+models?|algorithms?|robots?|robotics|robotaxis?|automation|automated|autonomous|"
-        r"self-driving|driverless|generative))\b"
+        r"self-driving|driverless|generative)"
+        # products and labs that are nothing but AI: a piece about ChatGPT is about AI
+        r"|ChatGPT|OpenAI|DeepMind|Anthropic|Copilot|Midjourney|Siri|Cortana|AlphaGo|AlphaFold)\b"
     ),
 }
 TOPIC_WORDS = 250
@@ -119,7 +121,7 @@ TOPIC_WORDS = 250
 # paragraphs of most pieces have none.
 TOPIC_CLUES = {
     "ai": (
-        ("AI", "A.I.", "AGI", "LLM", "GPT"),
+        ("AI", "A.I.", "AGI", "LLM", "GPT", "Anthropic", "Copilot", "Midjourney", "Siri", "Cortana", "Alpha"),
         ("artificial", "machine", "deep", "neural", "chatbot", "language", "algorithm", "robot", "automat",
          "autonomous", "self-driving", "driverless", "generative"),
     ),

@@ -52,11 +52,15 @@ _AI_NOUN = (
     r"vacuums?|pods?|drones?|robotaxis?|(?:self-driving|driverless|autonomous)\s+(?:cars?|vehicles?|buses|bus|trucks?)|"
     r"(?:AI|robot|robotic)\s+(?:\w+\s+)?(?:driver|doctor|physician|pilot|tutor|teacher|lawyer|assistant|agent|system|model)))"
 )
+# AI products that need no introduction: names that are nothing else. Not
+# Claude, Alexa, Gemini or Bard, which are also people, a sign and a poet.
+_KNOWN_SYSTEMS = r"(?:ChatGPT|GPT-\d[\w.]*|Copilot|Siri|Cortana|Midjourney|DALL-E(?:\s*\d)?|AlphaGo|AlphaZero|AlphaFold|LaMDA)"
 # "the model", "these chatbots", "AI", "Its onboard controller", "the AI in these cars", "Google's chatbot"
 _AI_SUBJECT = (
     rf"(?:(?:(?i:the|this|that|these|those|its|our|their|your|a|an|every|each|such|modern|today['’]s)|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?{_AI_NOUN}(?:\s+{_AI_NOUN}){{0,2}}"
     rf"(?:\s+(?:in|behind|inside|at)\s+(?:the\s+|these\s+|this\s+|its\s+)?[\w-]+)?|\bAI\b|\bA\.I\.|(?i:artificial\s+intelligence)|\bAGI\b"
-    rf"|\b(?i:modern\s+|today['’]s\s+|most\s+|many\s+)?(?i:chatbots|robots|algorithms|machines|models|AI\s+systems))"
+    rf"|\b(?i:modern\s+|today['’]s\s+|most\s+|many\s+)?(?i:chatbots|robots|algorithms|machines|models|AI\s+systems)"
+    rf"|\b{_KNOWN_SYSTEMS}\b)"
 )
 _DEFINES_AI = re.compile(
     rf"""(?x)
@@ -151,8 +155,8 @@ class Params(BaseParams):
         gerunds = "|".join(f for f in (gerund and rf"(?:{gerund})\b(?!-)", gerund_mind) if f)
         return re.compile(
             rf"^\s*(?:(?:that|which|who)\s+)?{_ADVERBS}{{0,2}}"
-            rf"(?:(?:{_MODAL}\s+{_ADVERBS}?(?:(?:be|been)\s+{_DESIGNED}\s+to\s+{_ADVERBS}?)?)?(?:{forms})"
-            rf"|(?:(?:is|are|was|were)\s+{_ADVERBS}?)?(?:{gerunds}))",
+            rf"(?:(?P<aux>{_MODAL}\s+{_ADVERBS}?(?:(?:be|been)\s+{_DESIGNED}\s+to\s+{_ADVERBS}?)?)?(?:{forms})"
+            rf"|(?P<ing>(?:(?:is|are|was|were)\s+{_ADVERBS}?)?(?:{gerunds})))",
             re.IGNORECASE,
         )
 
@@ -273,7 +277,7 @@ def _in_subjects(params: Params, view, found: list) -> tuple[int, int] | None:
         if opener and not NEGATION.search(before) and view.outside_quotes(view.start, view.start + subject.end()):
             return 0, subject.end()  # "Sensing your mood, the assistant ..."
         tail = text[subject.end() : subject.end() + 200]
-        predicate = _predicate(params, tail)
+        predicate = _predicate(params, tail, _plural(subject.group()))
         if predicate is None:
             continue
         start, end = subject.end() + predicate[0], subject.end() + predicate[1]
@@ -315,14 +319,22 @@ def _list_item(params: Params, view) -> tuple[int, int] | None:
     return offset, found.end()
 
 
-def _predicate(params: Params, tail: str) -> tuple[int, int] | None:
+def _plural(subject: str) -> bool:
+    """Whether a subject takes a plural verb: "chatbots", "they" (not "the bus")."""
+    last = subject.split()[-1]
+    return last.lower() == "they" or (last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def _predicate(params: Params, tail: str, plural: bool = True) -> tuple[int, int] | None:
     """The predicate after the subject: a form right after it ("can
-    understand", "anticipating"), or the first finite one within `window`
-    words in the same clause, with no new clause's subject in between."""
+    understand", "anticipating"; a bare "understand" only after a plural,
+    since in "pupils who use the tutor think" the pupils think), or the
+    first finite one within `window` words in the same clause, with no new
+    clause's subject in between."""
     clause = re.split(r"[;:—]|\s[–-]\s|,\s+(?:but|while|whereas|although|who|which)\b", tail, maxsplit=1)[0]
     if params.adjacent is not None:
         found = params.adjacent.match(clause)
-        if found:
+        if found and (plural or found.group("aux") or found.group("ing")):
             return len(found.group()) - len(found.group().lstrip()), found.end()
     words = list(re.finditer(r"\S+", clause))
     limit = words[params.window].start() if len(words) > params.window else len(clause)
