@@ -11,8 +11,9 @@ Params:
   quoted       what to do inside an attributed quotation or reported speech
                with a named source: "skip" (default), or "flag"
   negation     "clears" to leave a term alone when its own clause denies it
-               just before ("fun but not transformative", "no magic wand");
-               "ignore" (default) flags it anyway
+               just before ("fun but not transformative", "no magic wand") or
+               concedes it on the way to a criticism ("even cutting-edge
+               models fail"); "ignore" (default) flags it anyway
 """
 
 from __future__ import annotations
@@ -100,7 +101,12 @@ def _denied(text: str, start: int) -> bool:
     """A negation in the few words before a term, in its own clause: "the
     tools are fun but not transformative", "there is no magic wand"."""
     before = _CLAUSE_BREAK.split(text[max(0, start - 30) : start])[-1]
+    if _CONCEDED.search(before):
+        return True  # "even with cutting-edge models it failed": the best case, granted to make a point against it
     return bool(NEGATION.search(before)) and not _NOT_DENIAL.search(before)
+
+
+_CONCEDED = re.compile(r"(?i)\beven\s+(?:with\s+|using\s+|on\s+|for\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$")
 
 
 _TITLE_WORD = re.compile(r"[\w’'-]+")
