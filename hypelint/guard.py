@@ -57,9 +57,13 @@ class GuardedPattern:
     def flags(self) -> int:
         return self.compiled.flags
 
+    def _timeout(self, string: str) -> float:
+        """Seconds this pattern may search `string` for."""
+        return budget(len(string))
+
     def _run(self, method, string: str, *args: Any) -> Any:
         try:
-            return method(string, *args, timeout=budget(len(string)))
+            return method(string, *args, timeout=self._timeout(string))
         except TimeoutError:
             raise PatternTimeout(self.compiled.pattern) from None
 
@@ -80,12 +84,12 @@ class GuardedPattern:
 
     def sub(self, repl, string: str, count: int = 0) -> str:
         try:
-            return self.compiled.sub(repl, string, count, timeout=budget(len(string)))
+            return self.compiled.sub(repl, string, count, timeout=self._timeout(string))
         except TimeoutError:
             raise PatternTimeout(self.compiled.pattern) from None
 
     def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator:
-        matches = self.compiled.finditer(string, pos, endpos, timeout=budget(len(string)))
+        matches = self.compiled.finditer(string, pos, endpos, timeout=self._timeout(string))
         while True:
             try:
                 found = next(matches)

@@ -2,8 +2,10 @@
 
 A catastrophic pattern in a house pack is reported and skipped for the
 file it timed out on, with one line on stderr and exit 2, while the other
-rules and files go on. The budget is shrunk here (guard.BUDGET_SECONDS) so
-the tests need not wait for the real one; what is asserted is the outcome.
+rules and files go on. The budget is shrunk here so the tests need not wait
+for the real one, but only for the catastrophic pattern: a budget that small
+is one a busy machine can miss on any search, so no other pattern gets it.
+What is asserted is the outcome.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def house(tmp_path):
 
 
 def test_a_catastrophic_pattern_is_reported_and_skipped_per_file(house, check, monkeypatch):
-    monkeypatch.setattr(guard, "BUDGET_SECONDS", 0.05)
+    monkeypatch.setattr(GuardedPattern, "_timeout", lambda self, string: 0.05 if CATASTROPHIC in self.pattern else 60.0)
     hostile = "We leverage synergy. A revolutionary " + "a" * 60 + "!\n"
     (house / "one.md").write_text(hostile)
     (house / "two.md").write_text("We leverage synergy, a revolutionary idea.\n")  # times out nowhere
