@@ -47,7 +47,7 @@ from .base import compile_terms, writer_sentences
 
 _AI_NOUN = (
     r"(?:AI|A\.I\.|NPUs?|LLMs?|GPTs?|AGI|(?i:artificial\s+intelligence|(?:AI|language|foundation|frontier|generative)\s+models?|"
-    r"models?|chatbots?|bots?|algorithms?|(?:AI\s+)?systems?|robots?|machines?|software|assistants?|agents?|copilots?|"
+    r"(?<!business\s)(?<!\brole\s)(?<!fashion\s)(?<!pricing\s)(?<!revenue\s)models?|chatbots?|bots?|algorithms?|(?:AI\s+)?systems?|robots?|machines?|software|assistants?|agents?|copilots?|"
     r"tutors?|companions?|networks?|neural\s+networks?|programs?|computers?|superintelligence|tools?|"
     r"vacuums?|pods?|drones?|robotaxis?|(?:self-driving|driverless|autonomous)\s+(?:cars?|vehicles?|buses|bus|trucks?)|"
     r"(?:AI|robot|robotic)\s+(?:\w+\s+)?(?:driver|doctor|physician|pilot|tutor|teacher|lawyer|assistant|agent|system|model)))"
@@ -93,6 +93,17 @@ _PRONOUN = re.compile(
 _ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never|better|soon|then|just)\s+)"
 # Nouns a verb form can modify: "AI thought leaders", "an AI think tank".
 _COMPOUNDS = r"(?:leaders?|leadership|experiments?|pieces?|tanks?|process|processes|partners?)"
+# Nouns an AI word modifies, which are then the subject: "the AI industry
+# thinks", "AI researchers decided".
+_MODIFIES = re.compile(
+    r"(?i)\s+(?:industry|sector|compan(?:y|ies)|firms?|start-?ups?|labs?|laboratory|boom|race|bubble|markets?|act|bill|"
+    r"laws?|rules|regulation|regulators?|policy|safety|chips?|researchers?|scientists?|experts?|ethicists?|ethics|"
+    r"teams?|world|giants?|investment|investors?|summit|developers?|makers?|leaders?|pioneers?|executives?|bosses|"
+    r"engineers?|programmers?|scientists?|owners?|operators?|vendors?|suppliers?|"
+    r"strategy|community|field|users?|critics?|sceptics?|skeptics?|advocates?|enthusiasts?|unit|division|group)\b"
+)
+# A negated object: "will decide nothing", "knows none of it".
+_NOTHING = re.compile(r"(?i)\s+(?:nothing|none|no|little|neither)\b")
 # Auxiliaries before a bare verb ("can understand", "is able to know"), and
 # what a system is made to do ("is designed to understand").
 _DESIGNED = r"(?:designed|built|trained|made|programmed|invented|taught|meant|engineered|able)"
@@ -105,6 +116,7 @@ _MODAL = (
 _NEW_CLAUSE = re.compile(
     rf"(?i)\b(?:that|which|who|whom|whose|so|because|when|whenever|while|if|as|until|before|after|whether|where|how|what|than"
     rf"|and|but|or)\s+(?!{_ADVERBS})(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|our\s+|your\s+|my\s+)?[\w'’-]+\s"
+    r"|(?:^|[,;]|\s)\s*(?:he|she|we|I|you)\s+(?:\w+\s+)?$"
 )
 # A list item's lead-in that makes the system the subject of each item:
 # "Our assistant can:", "Modern tutoring AI uses language models to:".
@@ -152,7 +164,7 @@ class Params(BaseParams):
         gerund = "|".join(entry.split()[3] for entry in self.verbs)
         bare_mind, gerund_mind = self._perceived(0), self._perceived(3)
         forms = "|".join(f for f in (bare and rf"(?:{bare})\b(?![-'’]\w)(?!\s+{_COMPOUNDS}\b)", bare_mind) if f)
-        gerunds = "|".join(f for f in (gerund and rf"(?:{gerund})\b(?!-)", gerund_mind) if f)
+        gerunds = "|".join(f for f in (gerund and rf"(?:{gerund})\b(?!-)(?!\s+of\b)", gerund_mind) if f)
         return re.compile(
             rf"^\s*(?:(?:that|which|who)\s+)?{_ADVERBS}{{0,2}}"
             rf"(?:(?P<aux>{_MODAL}\s+{_ADVERBS}?(?:(?:be|been)\s+{_DESIGNED}\s+to\s+{_ADVERBS}?)?)?(?:{forms})"
@@ -163,11 +175,15 @@ class Params(BaseParams):
     @cached_property
     def opener(self) -> re.Pattern | None:
         """A participle opening the sentence whose subject is the system:
-        "Sensing your mood, ", "Noting your lack of interest from the scan, "."""
+        "Sensing your mood, ", "Noting your lack of interest from the scan, ",
+        "Knowing your schedule, ". A mental verb needs the reader as its
+        object: "Realising the danger, the AI lab paused" is the lab's mind."""
         if not (self.verbs or self.perceives):
             return None
         gerund = "|".join(entry.split()[3] for entry in self.verbs)
-        return re.compile(rf"(?i)^\s*(?:{gerund}|{self._perceived(3)})\b[^,;:.]{{0,80}},\s*$")
+        mental = rf"(?:{gerund})\b[^,;:.]{{0,40}}?\b(?:you|your)\b"
+        perceived = self._perceived(3)
+        return re.compile(rf"(?i)^\s*(?:{mental}{'|' + perceived if perceived else ''})[^,;:.]{{0,80}},\s*$")
 
     @cached_property
     def claim_pattern(self):
@@ -271,8 +287,8 @@ def _in_subjects(params: Params, view, found: list) -> tuple[int, int] | None:
         before = text[: subject.start()]
         if _PERCEPTION.search(before[-40:]):
             continue
-        if text.startswith(("'s ", "’s "), subject.end()):
-            continue  # "the robot's owner knows": the owner is the subject
+        if text.startswith(("'s ", "’s "), subject.end()) or _MODIFIES.match(text, subject.end()):
+            continue  # "the robot's owner knows", "the AI industry thinks": the owner, the industry
         opener = params.opener and params.opener.match(before)
         if opener and not NEGATION.search(before) and view.outside_quotes(view.start, view.start + subject.end()):
             return 0, subject.end()  # "Sensing your mood, the assistant ..."
@@ -282,8 +298,8 @@ def _in_subjects(params: Params, view, found: list) -> tuple[int, int] | None:
             continue
         start, end = subject.end() + predicate[0], subject.end() + predicate[1]
         between = text[subject.end() : start]
-        if NEGATION.search(between) or NEGATION.search(text, start, end):
-            continue  # "does not understand", "is not sentient", "has no feelings"
+        if NEGATION.search(between) or NEGATION.search(text, start, end) or _NOTHING.match(text, end):
+            continue  # "does not understand", "is not sentient", "has no feelings", "knows nothing"
         if not view.outside_quotes(view.start + start, view.start + end):
             continue
         return subject.start(), end
