@@ -15,16 +15,20 @@ can understand", "is built to understand", "a machine is dreaming", "AI
 anticipating your needs"; a bare verb opening a list item whose lead-in
 makes the system its subject ("The assistant can: - Understand ..."); and a
 participle opening the sentence ("Sensing your mood, the assistant ...").
-Perception verbs ("notices", "reads", "senses") give a mind only with a
-mind as their object ("notices your frustration", "reads the room"), not
-"recognises faces".
+Perception and reasoning verbs ("notices", "reads", "senses", "reasons")
+give a mind only with a mind as their object ("notices your frustration",
+"reads the room", "reasons about your intent"), not "recognises faces" or
+"reasons about its actions". The subject is the one the verb agrees with:
+not an AI word modifying another noun ("the AI industry thinks"), not a
+new clause's own subject ("scans that doctors decided were clear"), and a
+bare verb only after a plural ("pupils who use the AI tutor think").
 
 Params:
   predicates   regular expressions for what the subject is said to do or be
   verbs        mental verbs, each "base third-person past gerund"
                ("know knows knew knowing"), read in every slot above
-  perceives    perception verbs in the same four forms, mental only before
-               one of `minds`
+  perceives    perception and reasoning verbs in the same four forms,
+               mental only before one of `minds`
   minds        what makes a perception verb's object a mind ("mood",
                "emotions", "what you want")
   claims       regular expressions flagged wherever they stand in a sentence
@@ -87,9 +91,18 @@ _PERCEPTION = re.compile(
     r"(?:myth|illusion|impression|idea|notion|misconception|fiction|fantasy|belief)(?:\s+is)?)"
     r"\s+(?:that\s+)?$"
 )
-_PRONOUN = re.compile(
-    r"(?:(?<=^)|(?<=[,;:—–]\s)|(?<=[—–])|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\bbecause\s))(?:[Ii]t|[Tt]hey)\b"
-)
+# "it" or "they" opening a clause: found as a word, then its few characters
+# before are read (a look-behind tried at every position cost more).
+_PRONOUN_WORD = re.compile(r"\b(?:[Ii]t|[Tt]hey)\b")
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]\s|[—–]\s?|\b(?:and|but|so|because)\s)$")
+
+
+def _pronouns(text: str, start: int = 0) -> list[re.Match]:
+    """The pronouns opening a clause from `start` on."""
+    return [
+        found for found in _PRONOUN_WORD.finditer(text, start)
+        if _CLAUSE_OPENS.search(text, max(0, found.start() - 9), found.start())
+    ]
 _ADVERBS = r"(?:(?:\w+ly|also|already|now|even|actually|really|truly|genuinely|somehow|still|often|always|never|better|soon|then|just)\s+)"
 # Nouns a verb form can modify: "AI thought leaders", "an AI think tank".
 _COMPOUNDS = r"(?:leaders?|leadership|experiments?|pieces?|tanks?|process|processes|partners?)"
@@ -252,8 +265,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
             # "It knows the difference", "the model writes songs, and it
             # knows ...": the pronoun stands for the system the paragraph,
             # or the sentence so far, is about.
-            first = 0 if view.block in about_ai else found[0].end()
-            found += [p for p in _PRONOUN.finditer(text) if p.start() >= first]
+            found += _pronouns(text, 0 if view.block in about_ai else found[0].end())
         if found:
             about_ai.add(view.block)
         if view.attributed or "blockquote" in block.containers:
