@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from . import __version__, progress
 from .api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
 from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
-from .model import SEVERITY_RANK, FileResult, RunResult
+from .model import FileResult, RunResult
 from .rules import RuleError, load_packs
 from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, MAX_BYTES, InputError, decode, format_for
 
@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lsp = commands.add_parser("lsp", help="run the language server on stdio (needs hypelint[lsp])")
     lsp.add_argument("--docs-url", metavar="URL",
-                     help="where rule explanations live: diagnostics link to URL#hl101 (default: the repository's rules.md)")
+                     help="the folder that holds rules.md: diagnostics link to URL/rules.md#hl101 (default: the config's docs-url)")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE", help="config whose rule packs to include")
@@ -358,12 +358,8 @@ def _lint_stdin(name: str | None, config: Config) -> FileResult:
 def _exit_code(run: RunResult) -> int:
     if run.errors or any(file.error for file in run.files):
         return EXIT_ERROR
-    for file in run.files:
-        if file.fail_on == "never":
-            continue
-        threshold = SEVERITY_RANK[file.fail_on]
-        if any(SEVERITY_RANK[f.severity] >= threshold for f in file.findings):
-            return EXIT_FINDINGS
+    if any(file.fails(finding) for file in run.files for finding in file.findings):
+        return EXIT_FINDINGS
     return EXIT_OK
 
 
@@ -374,7 +370,8 @@ def _report(args, run: RunResult) -> None:
     fmt = args.format or ("rich" if to_terminal else "concise")
     color = to_terminal and not args.no_color and "NO_COLOR" not in os.environ
     width = os.get_terminal_size().columns if to_terminal else None
-    options = ReportOptions(color=color, statistics=args.statistics, quiet=args.quiet, width=width, version=__version__)
+    options = ReportOptions(color=color, statistics=args.statistics, quiet=args.quiet, width=width, version=__version__,
+                            docs_url=config_for(None, args.config).docs_url)  # fmt: skip
     text = render(fmt, run, options)
     for error in run.errors:
         _error(error)
@@ -485,7 +482,9 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 def _explain(args) -> int:
     from .ruledocs import rule_file, shown_cases
 
-    rules, _ = _all_rules(args.config)
+    from .docs_url import rule_reference
+
+    rules, config = _all_rules(args.config)
     wanted = args.rule.strip()
     rule = next((r for r in rules if wanted.upper() == r.code or wanted == r.name), None)
     if rule is None:
@@ -532,3 +531,4 @@ def _config(args) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+    lines += ["", "Documentation: " + rule_reference(rule.code, config.docs_url)]
