@@ -76,6 +76,8 @@ _DEFINES_AI = re.compile(
     """
 )
 _NOT_PRODUCTS = {"The", "A", "An", "It", "This", "That", "Its", "Our", "We", "They", "He", "She", "I"}
+# Vendor copy's introductions: "Meet Aria, the assistant that ..." names Aria.
+_INTRODUCING = re.compile(r"^(?:Meet|Introducing|Try|Ask|Say\s+hello\s+to|Hello|Hi)\b\s*")
 # Words that open a sentence with a comma without naming anything ("Finally,
 # the model ..."): function words and discourse markers, a closed class.
 _DISCOURSE = frozenset(
@@ -219,7 +221,9 @@ def ai_names(doc: Document) -> tuple[str, ...]:
         names = set()
         for block in doc.blocks:
             for match in _DEFINES_AI.finditer(block.text):
-                name = next(n for n in match.groups() if n).strip()
+                name = _INTRODUCING.sub("", next(n for n in match.groups() if n).strip())
+                if not name:
+                    continue
                 first = name.split()[0]
                 if first in _NOT_PRODUCTS or first in _DISCOURSE or (" " not in name and name.endswith("ly")):
                     continue
