@@ -506,6 +506,7 @@ def _explain(args) -> int:
             lines += ["", f"{title}:"] + [_indented(case.text.strip(), "  - ", "    ") for case in shown]
             if more:
                 lines.append(f"  ... {more} more {'case' if more == 1 else 'cases'} in {rule_file(rule)}")
+    lines += ["", "Documentation: " + rule_reference(rule.code, config.docs_url)]
     print("\n".join(lines))
     return EXIT_OK
 
@@ -531,4 +532,3 @@ def _config(args) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-    lines += ["", "Documentation: " + rule_reference(rule.code, config.docs_url)]

@@ -85,13 +85,14 @@ _DISCOURSE = frozenset(
     "Overall Yet Thus Hence Otherwise Similarly Likewise Next First Second Third Last Later Earlier Ultimately "
     "Specifically Finally Essentially Basically Eventually Instead Nonetheless Nevertheless Consequently".split()
 )
-# "users feel the chatbot understands them": a perception, reported
+# "users feel the chatbot understands them": a perception, reported; "tested
+# whether chatbots understand": a question
 _PERCEPTION = re.compile(
     r"(?i)\b(?:feel|feels|felt|think|thinks|thought|believe|believes|believed|say|says|said|claim|claims|"
     r"report|reports|perceive|perceives|imagine|imagines|assume|assumes|as\s+if|as\s+though|seem|seems|appear|appears|"
     r"believing|thinking|feeling|assuming|imagining|pretending|claiming|saying|suggesting|implying|"
-    r"(?:myth|illusion|impression|idea|notion|misconception|fiction|fantasy|belief)(?:\s+is)?)"
-    r"\s+(?:that\s+)?$"
+    r"(?:myth|illusion|impression|idea|notion|misconception|fiction|fantasy|belief)(?:\s+is)?|whether|if)"
+    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){0,2}$"
 )
 # "it" or "they" opening a clause: found as a word, then its few characters
 # before are read (a look-behind tried at every position cost more).
@@ -120,11 +121,12 @@ _MODIFIES = re.compile(
 # A negated object: "will decide nothing", "knows none of it".
 _NOTHING = re.compile(r"(?i)\s+(?:nothing|none|no|little|neither)\b")
 # Auxiliaries before a bare verb ("can understand", "is able to know"), and
-# what a system is made to do ("is designed to understand").
+# what a system is made to do ("is designed to understand"). Not a
+# hypothesis or a requirement ("could decide the election", "must be able
+# to understand accents").
 _DESIGNED = r"(?:designed|built|trained|made|programmed|invented|taught|meant|engineered|able)"
 _MODAL = (
-    rf"(?:can|could|will|would|may|might|must|should|does|do|did|(?:is|are|was|were)\s+(?:{_DESIGNED}|going)\s+to"
-    rf"|(?:will|would|can|could|may|might|must|should)\s+be\s+{_DESIGNED}\s+to)"
+    rf"(?:can|will|does|do|did|(?:is|are|was|were)\s+(?:{_DESIGNED}|going)\s+to|(?:will|can)\s+be\s+{_DESIGNED}\s+to)"
 )
 # Between subject and a finite predicate, a new clause with a subject of its
 # own: "the AI flags scans that doctors think are clear" (the doctors think).
