@@ -24,7 +24,7 @@ from .rules import Rule, RuleError, known_selector, load_packs, specificity
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
 KEYS = ("select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules", "rule-packs",
-        "vocabulary", "baseline")  # fmt: skip
+        "vocabulary", "baseline", "docs-url")  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -52,6 +52,8 @@ class Config:
     date: dt.date | None = None
     # A baseline file (baseline.py): findings recorded in it are not reported.
     baseline: str | None = None
+    # Where the rule reference is published (docs_url.py); None: the default.
+    docs_url: str | None = None
 
     def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None, date=None) -> "Config":
         """Command-line options over the file's settings (Ruff's precedence)."""
@@ -92,6 +94,8 @@ class Config:
         }
         if self.baseline:
             shown["baseline"] = self.baseline
+        if self.docs_url:
+            shown["docs-url"] = self.docs_url
         return shown
 
 
@@ -179,6 +183,10 @@ def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
             if not isinstance(value, str) or not value.strip():
                 raise fail(key, "must be the path of a baseline file")
             values["baseline"] = os.path.join(root, value.strip())
+        elif key == "docs-url":
+            if not isinstance(value, str) or not value.strip().startswith(("http://", "https://")):
+                raise fail(key, "must be an http(s) address, the folder that holds rules.md")
+            values["docs_url"] = value.strip()
     return Config(**values)
 
 

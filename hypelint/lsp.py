@@ -6,7 +6,10 @@ file's suffix) when they are opened, changed (after a short pause in typing)
 and saved, and publishes one diagnostic per finding:
 
 * `code` is the rule code, `codeDescription.href` the rule's entry in the
-  rule reference (`<docs URL>rules.md#hl201`; the docs URL is configurable);
+  rule reference (`<docs URL>/rules.md#hl201`: `--docs-url`, the client's
+  `docsUrl`, the config's `docs-url`, else the default of docs_url.py; no
+  link when no address is known);
+* `message` is the finding's message and its suggestion as sentences;
 * `severity`: error -> Error, warning -> Warning, info -> Information;
 * `source` is "hypelint", and `data` holds the rule's name, its category,
   the suggestion and, where the fix is literal text, the replacement.
@@ -39,7 +42,6 @@ import logging
 import os
 import re
 from dataclasses import dataclass
-from importlib import metadata
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -49,7 +51,9 @@ from pygls.uris import to_fs_path
 from . import __version__
 from .api import lint_source
 from .config import CONFIG_FILES, ConfigError, config_for, forget
+from .docs_url import rule_url
 from .model import Finding, LineIndex
+from .reporters import with_suggestion
 from .rules import RuleError
 from .source import FORMAT_BY_SUFFIX, InputError, format_for
 
@@ -64,18 +68,6 @@ SEVERITIES = {
 }
 DEFAULT_DELAY = 0.3
 _INDENT = re.compile(r"[ \t]*")
-
-
-def default_docs_url() -> str:
-    """The docs folder of the repository named as the package's Homepage."""
-    try:
-        for entry in metadata.metadata("hypelint").get_all("Project-URL") or []:
-            label, _, url = entry.partition(",")
-            if label.strip().lower() == "homepage" and url.strip():
-                return url.strip().rstrip("/") + "/blob/main/docs/"
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        pass
-    return "https://example.invalid/hypelint/blob/main/docs/"
 
 
 @dataclass
@@ -109,28 +101,30 @@ class HypelintServer(LanguageServer):
         path = _path_of(uri)
         fmt = _format(document.language_id, path)
         findings: list[Finding] = []
+        docs_url = None
         if fmt is not None:
             try:
-                findings = self._findings(document.source, path, fmt)
+                findings, docs_url = self._findings(document.source, path, fmt)
             except (ConfigError, RuleError, InputError) as exc:
                 self._report_once(str(exc))
         linted = _Linted(document.version, document.source, findings, [])
         lines = LineIndex(document.source)
-        linted.diagnostics = [self.diagnostic(finding, lines, document.source) for finding in findings]
+        linted.diagnostics = [self.diagnostic(finding, lines, document.source, docs_url) for finding in findings]
         self.linted[uri] = linted
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=linted.diagnostics)
         )
         return linted
 
-    def _findings(self, text: str, path: str | None, fmt: str) -> list[Finding]:
+    def _findings(self, text: str, path: str | None, fmt: str) -> tuple[list[Finding], str | None]:
+        """The document's findings, and the docs URL of the config that applies to it."""
         if text.startswith("\ufeff"):
             text = text[1:]  # offsets are then one less than the editor's; a BOM is rare in an editor
         where = path or (os.path.join(self.workspace.root_path, "untitled") if self.workspace.root_path else None)
         config = config_for(where, self.config_file)
         if path and config.is_excluded(path):
-            return []  # as `hypelint check` skips it when it walks a folder
-        return lint_source(text, path, fmt, config).findings
+            return [], config.docs_url  # as `hypelint check` skips it when it walks a folder
+        return lint_source(text, path, fmt, config).findings, config.docs_url
 
     def _report_once(self, message: str) -> None:
         """A config error, shown once (not at every keystroke) until it changes."""
@@ -181,21 +175,19 @@ class HypelintServer(LanguageServer):
             end=self.position(lines, text, finding.end_line, finding.end_column),
         )
 
-    def diagnostic(self, finding: Finding, lines: LineIndex, text: str) -> lsp.Diagnostic:
-        message = finding.message
-        if finding.suggestion:
-            message += f"\nSuggestion: {finding.suggestion}"
+    def diagnostic(self, finding: Finding, lines: LineIndex, text: str, docs_url: str | None = None) -> lsp.Diagnostic:
+        message = with_suggestion(finding.message, finding.suggestion)
         data: dict[str, Any] = {"name": finding.name, "category": finding.category}
         if finding.suggestion:
             data["suggestion"] = finding.suggestion
         if finding.replacement is not None:
             data["replacement"] = finding.replacement
-        base = self.docs_url or default_docs_url()
+        link = rule_url(finding.rule, self.docs_url or docs_url)
         return lsp.Diagnostic(
             range=self.range(finding, lines, text),
             severity=SEVERITIES[finding.severity],
             code=finding.rule,
-            code_description=lsp.CodeDescription(href=f"{base.rstrip('/')}/rules.md#{finding.rule.lower()}"),
+            code_description=lsp.CodeDescription(href=link) if link else None,
             source="hypelint",
             message=message,
             data=data,

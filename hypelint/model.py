@@ -335,6 +335,11 @@ class FileResult:
     # Rules skipped on this file, one line each: the other rules' findings stand.
     rule_errors: list[str] = field(default_factory=list)
 
+    def fails(self, finding: Finding) -> bool:
+        """Whether a finding is at or above this file's fail level: what makes
+        the exit code 1, and what JUnit counts as a failure."""
+        return self.fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on]
+
 
 @dataclass
 class RuleInfo:

@@ -220,7 +220,8 @@ def test_format_junit(two_files, hypelint):
     result = hypelint("check", "--format", "junit", "--select", PROMO, "a.md", "b.md")
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
-    assert root.get("tests") == "3" and root.get("failures") == "3"
+    # Two warnings fail the run; HL203's info note is reported but passes, as the exit code says.
+    assert root.get("tests") == "3" and root.get("failures") == "2"
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"a.md", "b.md"}
     assert [f.get("type") for f in suites["a.md"].iter("failure")] == ["HL201"]
@@ -543,6 +544,26 @@ def test_explain(hypelint, name):
     assert lines[1].split() == ["category:", "faq", "severity:", "warning", "pack:", "faq", "kind:", "question-needs-answer"]
     assert any(line.startswith("Why: ") for line in lines)
     assert "Flagged:" in lines and "Not flagged:" in lines
+
+
+def test_rule_documentation_follows_docs_url(write, hypelint):
+    """`docs-url` in the config is where `explain` and SARIF's helpUri send readers;
+    without it no address is made up."""
+    assert hypelint("explain", "HL001").stdout.splitlines()[-1] == (
+        "Documentation: docs/rules.md#hl001 in hypelint's repository (set docs-url to link to a published copy)"
+    )
+    sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", ".").stdout)
+    assert "example.invalid" not in json.dumps(sarif)
+    write("hypelint.toml", 'docs-url = "https://wiki.newsroom.example.net/hypelint/"\n')
+    write("a.md", "Fine.\n")
+    link = "https://wiki.newsroom.example.net/hypelint/rules.md#hl001"
+    assert hypelint("explain", "HL001").stdout.splitlines()[-1] == "Documentation: " + link
+    sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", "a.md").stdout)
+    (rule,) = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "HL001"]
+    assert rule["helpUri"] == link
+    write("hypelint.toml", "docs-url = 3\n")
+    result = hypelint("explain", "HL001")
+    assert result.returncode == 2 and "key 'docs-url': must be an http(s) address" in result.stderr
 
 
 def test_explain_unknown_rule(hypelint):

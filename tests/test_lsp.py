@@ -27,9 +27,10 @@ TIMEOUT = 60
 class Client:
     """A minimal LSP client over a subprocess's pipes."""
 
-    def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ("--docs-url", "https://docs.example.invalid/hypelint/")) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hypelint", "lsp", "--docs-url", "https://docs.example.invalid/hypelint/"],
+            [sys.executable, "-m", "hypelint", "lsp", *args],
             cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, **(env or {})},
         )  # fmt: skip
@@ -235,3 +236,29 @@ def test_without_pygls_the_message_says_what_to_install(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(tmp_path / "blocker")}, timeout=TIMEOUT)  # fmt: skip
     assert done.returncode == 2
     assert done.stderr == "hypelint: error: `hypelint lsp` needs pygls: pip install 'hypelint[lsp]'\n"
+
+
+def test_code_links_follow_the_configs_docs_url_and_are_never_made_up(tmp_path):
+    """Without --docs-url the link is the config's `docs-url`; with neither
+    (and no real repository address in the package's metadata) there is no link."""
+    text = "The revolutionary model.\n"
+    hrefs = {}
+    for name, config in (("configured", 'select = ["HL201"]\ndocs-url = "https://wiki.newsroom.example.net/hypelint/"\n'),
+                         ("bare", 'select = ["HL201"]\n')):  # fmt: skip
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "hypelint.toml").write_text(config, encoding="utf-8")
+        client = Client(folder, args=())
+        try:
+            client.request("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(), "capabilities": {}})
+            client.notify("initialized", {})
+            uri = (folder / "story.md").as_uri()
+            client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown",
+                                                                    "version": 1, "text": text}})  # fmt: skip
+            (diagnostic,) = client.diagnostics(uri)
+            hrefs[name] = diagnostic.get("codeDescription", {}).get("href")
+            assert "Suggestion:" not in diagnostic["message"] or ". Suggestion: " in diagnostic["message"]
+            client.close()
+        finally:
+            client.process.kill()
+    assert hrefs == {"configured": "https://wiki.newsroom.example.net/hypelint/rules.md#hl201", "bare": None}

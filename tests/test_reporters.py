@@ -365,7 +365,6 @@ def test_sarif_structure():
     assert run["columnKind"] == "unicodeCodePoints"
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("hypelint", "1.2.3")
-    assert driver["informationUri"].startswith("https://")
     rules = driver["rules"]
     assert [rule["id"] for rule in rules] == ["HL101", "HL301", "HL501", "HL999"]
     hl101, hl301 = rules[0], rules[1]
@@ -373,8 +372,9 @@ def test_sarif_structure():
     assert hl101["shortDescription"]["text"] == "Superlative with no evidence."
     assert hl101["fullDescription"]["text"] == "Superlative with no evidence. Say what was measured."
     assert "cannot check" in hl101["help"]["text"] and "https://example.org" in hl101["help"]["text"]
-    assert hl101["helpUri"] == "https://example.org/superlatives"
-    assert "helpUri" not in hl301  # a book is not a URL
+    # No docs URL is known in this checkout: no link is made up, and a rule's
+    # reference (another tool's page, a study) is cited in the help, never its helpUri.
+    assert "helpUri" not in hl101 and "helpUri" not in hl301
     assert hl101["defaultConfiguration"]["level"] == "error"
     assert rules[2]["defaultConfiguration"]["level"] == "note"
     assert hl101["properties"]["category"] == "superlative"
@@ -405,8 +405,49 @@ def test_sarif_structure():
     assert (spanning["startLine"], spanning["endLine"]) == (4, 5)
 
     notes = run["invocations"][0]["toolExecutionNotifications"]
-    assert run["invocations"][0]["executionSuccessful"] is True
+    assert run["invocations"][0]["executionSuccessful"] is False  # docs/broken.md was never checked
     assert len(notes) == 1 and "docs/broken.md" in notes[0]["message"]["text"]
+
+
+def test_sarif_descriptions_links_and_success():
+    rules = {
+        "HL001": RuleInfo(code="HL001", name="meta.unused-suppression", category="meta", severity="info",
+                          description="A comment that suppresses no finding: the copy\nwas fixed.  Or the\ncomment is wrong.\n",
+                          reference="https://docs.astral.sh/ruff/rules/unused-noqa/"),
+    }  # fmt: skip
+    clean = RunResult(files=[FileResult("a.md", [], words=1, source="Fine.\n")], rules=rules)
+    log = json.loads(render("sarif", clean, ReportOptions(docs_url="https://news.example.net/hypelint/docs/")))
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    # The first sentence, on one line, not cut where the YAML wrapped it.
+    assert rule["shortDescription"]["text"] == "A comment that suppresses no finding: the copy was fixed."
+    assert rule["fullDescription"]["text"] == "A comment that suppresses no finding: the copy was fixed. Or the comment is wrong."
+    # The rule's own documentation at the configured address, not the page its reference cites.
+    assert rule["helpUri"] == "https://news.example.net/hypelint/docs/rules.md#hl001"
+    assert "docs.astral.sh" in rule["help"]["text"]
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+    unread = RunResult(files=[FileResult("b.md", [], error="b.md: not valid UTF-8")], rules=rules)
+    invocation = json.loads(render("sarif", unread, ReportOptions()))["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "b.md" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_message_and_suggestion_are_sentences_in_every_format():
+    from hypelint.reporters import with_suggestion
+
+    source = "The best model.\n"
+    bare = finding("a.md", source, "best", "HL101", "error", "Superlative with no comparison set",
+                   suggestion="say what it beats")  # fmt: skip
+    run = RunResult(files=[FileResult("a.md", [bare], words=3, source=source)], rules=dict(RULES))
+    joined = "Superlative with no comparison set. Suggestion: say what it beats."
+    assert with_suggestion(bare.message, bare.suggestion) == joined
+    assert with_suggestion('He called it "the best."', "Name a rival.") == 'He called it "the best." Suggestion: Name a rival.'
+    assert with_suggestion("No suggestion here", None) == "No suggestion here"
+    sarif = json.loads(render("sarif", run, ReportOptions()))
+    assert sarif["runs"][0]["results"][0]["message"]["text"] == joined
+    assert render("github", run, ReportOptions()).endswith("::" + joined + "\n")
+    failure = ET.fromstring(render("junit", run, ReportOptions())).find("testsuite/testcase/failure")
+    assert failure.get("message") == joined
 
 
 def test_sarif_uris_and_repeated_fingerprints():
@@ -503,7 +544,7 @@ def test_junit_xml():
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == "testsuites"
-    assert root.attrib == {"name": "hypelint", "tests": "7", "failures": "5", "errors": "1"}
+    assert root.attrib == {"name": "hypelint", "tests": "7", "failures": "4", "errors": "1"}
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert list(suites) == ["docs/article.md", "docs/broken.md", "docs/clean.md", "notes/b.txt"]
 
@@ -512,7 +553,8 @@ def test_junit_xml():
     case = article.find("testcase")
     assert case.attrib == {"classname": "hypelint.docs/article.md", "name": "HL101 1:7"}
     failure = case.find("failure")
-    assert failure.attrib == {"type": "HL101", "message": 'Unsupported superlative "best".'}
+    assert failure.attrib == {"type": "HL101",
+                              "message": 'Unsupported superlative "best". Suggestion: Say what it was measured against.'}
     assert "severity: error" in failure.text
     assert "category: superlative" in failure.text
     assert "excerpt: best" in failure.text
@@ -525,8 +567,22 @@ def test_junit_xml():
     assert broken.find("error").get("message") == "not valid UTF-8 at byte 12"
     assert suites["docs/broken.md"].get("errors") == "1"
 
-    notes_failure = suites["notes/b.txt"].find("testcase/failure")
-    assert notes_failure.get("message") == "Who are the experts? [Name] them, 100%: now,\nplease <&>."
+    # An info finding is below the default fail level: reported, not failed.
+    assert suites["notes/b.txt"].find("testcase/failure") is None
+    assert "please <&>." in suites["notes/b.txt"].find("testcase/system-out").text
+
+
+def test_junit_fails_only_at_the_fail_level():
+    """A file whose findings are all below its fail level passes, as the exit code (0) says."""
+    notes = [finding("notes/b.txt", NOTES, "Experts say", "HL501", "info", "Who are the experts?")]
+    run = RunResult(files=[FileResult("notes/b.txt", notes, words=9, source=NOTES)], rules=dict(RULES))
+    root = ET.fromstring(render("junit", run, ReportOptions()))
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("1", "0", "0")
+    (case,) = root.findall("testsuite/testcase")
+    assert case.find("failure") is None
+    assert "severity: info" in case.find("system-out").text
+    strict = RunResult(files=[FileResult("notes/b.txt", notes, words=9, source=NOTES, fail_on="info")])
+    assert ET.fromstring(render("junit", strict, ReportOptions())).get("failures") == "1"
 
 
 def test_junit_empty_run_and_run_errors():

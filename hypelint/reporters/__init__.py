@@ -20,6 +20,7 @@ The helpers below are shared by several formats; they only read the run.
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -55,6 +56,7 @@ class ReportOptions:
     quiet: findings only, no summary (concise, rich).
     width: terminal width in cells for rich; None means 100.
     version: hypelint's version, written into machine-readable formats.
+    docs_url: where the rule reference is published (`docs-url`; docs_url.py), for SARIF's links.
     """
 
     color: bool = False
@@ -62,6 +64,7 @@ class ReportOptions:
     quiet: bool = False
     width: int | None = None
     version: str = "0.1.0"
+    docs_url: str | None = None
 
 
 def render(fmt: str, run: RunResult, options: ReportOptions | None = None) -> str:
@@ -163,6 +166,26 @@ def error_reason(file: FileResult) -> str:
     prefix = f"{file.path}: "
     reason = file.error or ""
     return reason[len(prefix) :] if reason.startswith(prefix) else reason
+
+
+# A sentence already ends here: a full stop, question or exclamation mark or
+# ellipsis, perhaps inside closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def sentence(text: str) -> str:
+    """Text without surrounding space, ending with a full stop unless it ends a sentence already."""
+    text = text.strip()
+    return text if not text or _ENDS_SENTENCE.search(text) else text + "."
+
+
+def with_suggestion(message: str, suggestion: str | None) -> str:
+    """A finding's message and suggestion as one line of prose, for formats
+    that have a single message field ("Unsupported superlative. Suggestion: Say
+    what was measured."); every format that joins them uses this."""
+    if not suggestion or not suggestion.strip():
+        return message
+    return f"{sentence(message)} Suggestion: {sentence(suggestion)}"
 
 
 def one_line(text: str) -> str:

@@ -4,8 +4,9 @@ Contract: one line per finding,
 
     ::error file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=CODE name::message
 
-with `::warning` for warnings and `::notice` for info. The message gets
-" Suggestion: ..." appended when there is one. Values are escaped as the
+with `::warning` for warnings and `::notice` for info. The message is the
+finding's message and, when there is one, its suggestion, each a sentence
+("... comparison set. Suggestion: Say what it beats."). Values are escaped as the
 Actions runner expects: `%`, CR and LF in the message; additionally `:` and
 `,` in properties. A file that could not be checked becomes
 `::error file=PATH,title=hypelint::...`, an error of the run `::error
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, repo_path, sorted_files, sorted_findings
+from . import ReportOptions, repo_path, sorted_files, sorted_findings, with_suggestion
 
 if TYPE_CHECKING:
     from ..model import Finding, RunResult
@@ -42,12 +43,9 @@ def command(name: str, message: str, **properties: object) -> str:
 
 
 def _annotation(finding: Finding) -> str:
-    message = finding.message
-    if finding.suggestion:
-        message += f" Suggestion: {finding.suggestion}"
     return command(
         COMMANDS.get(finding.severity, "warning"),
-        message,
+        with_suggestion(finding.message, finding.suggestion),
         file=repo_path(finding.path),
         line=finding.line,
         col=finding.column,

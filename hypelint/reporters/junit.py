@@ -10,9 +10,14 @@ Contract:
         </testcase>
         ...
 
-One testsuite per file, in path order; one failing testcase per finding; a
-file with no findings gets a single passing testcase named "hypelint"; a
-file that could not be checked gets a testcase holding `<error message=...>`.
+One testsuite per file, in path order, and one testcase per finding. A
+finding at or above the file's fail level (`fail-on`) is a `<failure>`
+whose message is the finding's message and suggestion as sentences; one
+below it (an info note, by default) is a passing testcase that carries the
+details in `<system-out>`, so the suites fail exactly when the exit code
+says findings failed the run. A file with no findings gets a single passing
+testcase named "hypelint"; a file that could not be checked gets a testcase
+holding `<error message=...>`.
 Errors of the run itself go into a last testsuite named "hypelint". The
 document is built with ElementTree, so markup in messages is escaped;
 characters XML 1.0 cannot carry at all (most C0 controls) are replaced with
@@ -25,7 +30,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, sorted_files
+from . import ReportOptions, sorted_files, with_suggestion
 
 if TYPE_CHECKING:
     from ..model import FileResult, Finding, RunResult
@@ -65,9 +70,12 @@ def _suite(file: FileResult) -> ET.Element:
         errors += 1
     for finding in sorted(file.findings, key=lambda f: f.sort_key()):
         case = _testcase(suite, classname, f"{finding.rule} {finding.line}:{finding.column}")
-        failure = ET.SubElement(case, "failure", type=finding.rule, message=_xml_text(finding.message))
-        failure.text = _details(finding)
-        failures += 1
+        message = _xml_text(with_suggestion(finding.message, finding.suggestion))
+        if file.fails(finding):
+            ET.SubElement(case, "failure", type=finding.rule, message=message).text = _details(finding)
+            failures += 1
+        else:
+            ET.SubElement(case, "system-out").text = message + "\n" + _details(finding)
     if not file.error and not file.findings:
         _testcase(suite, classname, "hypelint")
     _count(suite, len(suite), failures, errors)

@@ -15,7 +15,12 @@ Contract:
   file. Repeats of the same excerpt in one file get `:2`, `:3` ... appended
   (GitHub's own convention) so that distinct findings never merge.
 * Files that could not be checked and errors of the run appear as
-  `toolExecutionNotifications` of the run's invocation.
+  `toolExecutionNotifications` of the run's invocation, whose
+  `executionSuccessful` is then false (the run exits 2).
+* A rule's `shortDescription` is the first sentence of its description on
+  one line; `helpUri` is its section of the rule reference at the docs URL
+  (`docs-url`; see docs_url.py), left out when no address is known. A
+  result's message is the finding's message and its suggestion as sentences.
 """
 
 from __future__ import annotations
@@ -27,16 +32,15 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from . import ReportOptions, repo_path, sorted_files, sorted_findings
+from ..docs_url import rule_url
+from . import ReportOptions, repo_path, sentence, sorted_files, sorted_findings, with_suggestion
 
 if TYPE_CHECKING:
     from ..model import Finding, RuleInfo, RunResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://example.invalid/hypelint"
 SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_URL = re.compile(r"^https?://\S+$")
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
@@ -50,25 +54,30 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path), "uriBaseId": SRCROOT}
 
 
-def _first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
-    return match.group(1) if match else text
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, its hard line breaks and runs of spaces made single spaces."""
+    flat = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(?=\s|$)", flat)
+    return sentence(match.group(1) if match else flat)
 
 
-def _descriptor(rule: RuleInfo) -> dict[str, Any]:
-    description = rule.description or rule.name
-    help_text = "\n\n".join(part for part in (rule.rationale, rule.reference) if part)
+def _descriptor(rule: RuleInfo, docs_url: str | None) -> dict[str, Any]:
+    description = " ".join((rule.description or rule.name).split())
+    help_text = "\n\n".join(part.strip() for part in (rule.rationale, rule.reference) if part.strip())
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": _first_sentence(description)},
+        "shortDescription": {"text": first_sentence(description)},
         "fullDescription": {"text": description},
         "help": {"text": help_text or description},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"category": rule.category, "tags": ["hypelint", rule.category]},
     }
-    if _URL.match(rule.reference.strip()):
-        descriptor["helpUri"] = rule.reference.strip()
+    # The rule's own documentation; a reference URL (another tool's page, a
+    # study) stays in the help text, where it is cited as what it is.
+    link = rule_url(rule.code, docs_url)
+    if link:
+        descriptor["helpUri"] = link
     return descriptor
 
 
@@ -97,9 +106,7 @@ def _fingerprint(finding: Finding, seen: Counter[str]) -> str:
 
 
 def _result(finding: Finding, rule_index: int, seen: Counter[str]) -> dict[str, Any]:
-    text = finding.message
-    if finding.suggestion:
-        text += f" Suggestion: {finding.suggestion}"
+    text = with_suggestion(finding.message, finding.suggestion)
     region = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -152,8 +159,7 @@ def build(run: RunResult, options: ReportOptions) -> dict[str, Any]:
             "driver": {
                 "name": "hypelint",
                 "version": options.version,
-                "informationUri": INFORMATION_URI,
-                "rules": [_descriptor(rule) for rule in rules],
+                "rules": [_descriptor(rule, options.docs_url) for rule in rules],
             }
         },
         "originalUriBaseIds": {
@@ -161,9 +167,8 @@ def build(run: RunResult, options: ReportOptions) -> dict[str, Any]:
         },
         "invocations": [
             {
-                # The tool itself failed only on run errors; unreadable files
-                # are reported, not fatal.
-                "executionSuccessful": not run.errors,
+                # A file left unchecked fails the run (exit 2), as a run error does.
+                "executionSuccessful": not run.errors and not any(file.error for file in run.files),
                 "toolExecutionNotifications": _notifications(run),
             }
         ],
