@@ -138,10 +138,15 @@ _SPEAKER_LABEL = re.compile(
 def _labelled(doc: Document, index: int, start: int) -> bool:
     """Whether a speaker label stands right before a quote: in its block, or
     as the whole block before one that opens with the quote."""
+    if start > _LABEL_MAX:
+        return False  # a label is a name and a role: the quote would open the block
     before = doc.blocks[index].text[:start]
     if not before.strip() and index > 0:
-        before = doc.blocks[index - 1].text + " "
+        before = doc.blocks[index - 1].text[:_LABEL_MAX + 1] + " "
     return bool(_SPEAKER_LABEL.match(before))
+
+
+_LABEL_MAX = 160
 
 
 # A lead-in that hands the floor to a source: a reporting verb, then a colon

@@ -60,6 +60,7 @@ class Params(BaseParams):
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
+    titles = None  # the quoted titles, found once a term needs them
     for index, block in scoped_blocks(doc, rule.scope):
         text = block.text
         found_all = params.cues.in_block(doc, index)
@@ -74,8 +75,11 @@ def check(doc: Document, rule) -> Iterator[Match]:
                 continue  # "Andrew Ng has called AI the new electricity": his words, reported
             if params.negation == "clears" and _denied(text, start):
                 continue
-            if params.quoted == "skip" and _in_quoted_title(doc, index, start, end):
-                continue  # articles like "The AI Revolution Is Coming": a title named, not a claim made
+            if params.quoted == "skip":
+                if titles is None:
+                    titles = _quoted_titles(doc)
+                if inside(titles.get(index, []), start, end):
+                    continue  # articles like "The AI Revolution Is Coming": a title named, not a claim made
             phrase = found.group()
             key = " ".join(phrase.lower().split())
             yield Match(
@@ -113,14 +117,14 @@ _TITLE_WORD = re.compile(r"[\w’'-]+")
 _MINOR_WORDS = frozenset("a an and as at but by for from in into is it of on or the to with vs".split())
 
 
-def _in_quoted_title(doc: Document, block: int, start: int, end: int) -> bool:
-    """Whether a term sits inside a quoted title: a quotation of four words
-    or more in Title Case (every word but the small ones capitalised) names a
-    headline, a book or a talk; it asserts nothing in the writer's voice."""
+def _quoted_titles(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """Per block, the quotations that are titles: four words or more in Title
+    Case (every word but the small ones capitalised) name a headline, a book
+    or a talk; they assert nothing in the writer's voice."""
+    titles: dict[int, list[tuple[int, int]]] = {}
     for quote in doc.quotes:
-        if quote.block != block or not (quote.start <= start and end <= quote.end):
-            continue
-        words = _TITLE_WORD.findall(doc.blocks[block].text[quote.start + 1 : quote.end - 1])
+        words = _TITLE_WORD.findall(doc.blocks[quote.block].text[quote.start + 1 : quote.end - 1])
         major = [word for word in words if word.lower() not in _MINOR_WORDS]
-        return len(words) >= 4 and all(word[0].isupper() or word[0].isdigit() for word in major)
-    return False
+        if len(words) >= 4 and all(word[0].isupper() or word[0].isdigit() for word in major):
+            titles.setdefault(quote.block, []).append((quote.start, quote.end))
+    return titles
