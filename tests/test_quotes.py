@@ -133,3 +133,25 @@ def test_faq_answers_stay_the_writers():
     faq = INTERVIEW.replace("We spoke to Ana Ruiz about her lab's new robot.", "Common questions about the lab's new robot.")
     assert parse(faq, "markdown").quotes == []
     assert len(lint_text(faq, fmt="markdown", config=HYPE_ONLY)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, fmt, expected",
+    [
+        # A testimonial: a name and a role, a colon, then the quote (in its block or the next).
+        ('<p><b>Tom Okafor, a maths teacher:</b><br><i>"It marks in minutes."</i></p>', "html", [('"It marks in minutes."', True)]),
+        ('**Tom Okafor, a maths teacher:**\n\n"It marks in minutes."', "markdown", [('"It marks in minutes."', True)]),
+        # A label with no name and role is not a speaker's.
+        ('Update: "It marks in minutes."', "markdown", [('"It marks in minutes."', False)]),
+        ('Breaking News: "It marks in minutes."', "markdown", [('"It marks in minutes."', False)]),
+    ],
+)
+def test_a_speaker_label_attributes_its_quote(text, fmt, expected):
+    assert quotes(text, fmt) == expected
+
+
+def test_a_block_quotation_is_its_lead_ins_source():
+    text = "Ana Ruiz, who runs the lab, wrote on her blog:\n\n> It marks in minutes.\n>\n> It is magic.\n\nThe end.\n\n> A pull quote with no lead-in.\n"
+    doc = parse(text, "markdown")
+    attributed = {doc.blocks[q.block].text for q in doc.quotes if q.attributed}
+    assert attributed == {"It marks in minutes.", "It is magic."}
