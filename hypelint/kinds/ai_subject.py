@@ -118,6 +118,8 @@ _MODIFIES = re.compile(
     r"engineers?|programmers?|scientists?|owners?|operators?|vendors?|suppliers?|"
     r"strategy|community|field|users?|critics?|sceptics?|skeptics?|advocates?|enthusiasts?|unit|division|group)\b"
 )
+# What makes a thing said to exist hypothetical, future or denied.
+_UNREAL = re.compile(r"(?i)\b(?:if|whether|unless|would|could|might|may|will|nobody|no\s+one)\b|['’]ll\b")
 # A negated object: "will decide nothing", "knows none of it".
 _NOTHING = re.compile(r"(?i)\s+(?:nothing|none|no|little|neither)\b")
 # Auxiliaries before a bare verb ("can understand", "is able to know"), and
@@ -292,6 +294,8 @@ def _claim(params: Params, view) -> tuple[int, int] | None:
     if params.claim_pattern is None:
         return None
     text = view.text
+    if _UNREAL.search(text):
+        return None  # "if anyone built a sentient AI", "when the first one will be built"
     for found in params.claim_pattern.finditer(text):
         if not NEGATION.search(text, 0, found.start()) and view.outside_quotes(view.start + found.start(), view.start + found.end()):
             return found.span()
