@@ -91,12 +91,18 @@ def test_findings_at_the_right_paragraphs(draft, hypelint):
     ]
 
 
-def test_reports_show_the_paragraph_text(draft, hypelint):
+def test_reports_show_the_paragraph_text_and_number(draft, hypelint):
+    """A Word draft's lines are paragraphs: the human formats call them that."""
     result = hypelint("check", "--select", "HL302", "--format", "rich", "--no-color", "draft.docx")
-    assert "6:4 " in result.stdout
+    assert "paragraph 6, character 4 warning HL302" in " ".join(result.stdout.split())
     assert "An unprecedented rollout followed" in result.stdout
     concise = hypelint("check", "--select", "HL302", "draft.docx")
-    assert concise.stdout.splitlines()[0] == "draft.docx:6:4: HL302 [warning] 'unprecedented' praises without evidence"
+    assert concise.stdout.splitlines()[0] == (
+        "draft.docx: paragraph 6, character 4: HL302 [warning] 'unprecedented' praises without evidence"
+    )
+    junit = hypelint("check", "--select", "HL302", "--format", "junit", "draft.docx")
+    assert 'name="HL302 paragraph 6, character 4"' in junit.stdout
+    assert "(paragraph 6, character 4)" in junit.stdout
 
 
 def test_structure_from_styles_lists_tables_links_and_what_is_left_out(draft):
@@ -142,9 +148,9 @@ def test_headings_keep_their_level_without_a_title(tmp_path):
 def test_folders_include_word_files_and_stdin_takes_one(draft, write, hypelint):
     write("notes.md", "A sober note.\n")
     walked = hypelint("check", "--select", PROMO, "--format", "json", ".")
-    assert sorted({f["path"] for f in json.loads(walked.stdout)["findings"]}) == ["./draft.docx"]
+    assert sorted({f["path"] for f in json.loads(walked.stdout)["findings"]}) == ["draft.docx"]
     piped = hypelint("check", "--select", "HL302", "-", "--stdin-filename", "draft.docx", input=draft.read_bytes())
-    assert piped.stdout.splitlines()[0].startswith("draft.docx:6:4: HL302")
+    assert piped.stdout.splitlines()[0].startswith("draft.docx: paragraph 6, character 4: HL302")
 
 
 def test_a_baseline_of_a_word_file(draft, hypelint):

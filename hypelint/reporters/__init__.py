@@ -188,6 +188,22 @@ def with_suggestion(message: str, suggestion: str | None) -> str:
     return f"{sentence(message)} Suggestion: {sentence(suggestion)}"
 
 
+def counts_paragraphs(path: str) -> bool:
+    """Whether a file's "lines" are paragraphs: a Word draft's decoded text is
+    its paragraphs joined by newlines (parsers/docx.py), so its line number is
+    the paragraph's and its column the character in that paragraph."""
+    from ..source import format_for
+
+    return format_for(path) == "docx"
+
+
+def position(finding: Finding) -> str:
+    """Where a finding starts, for people: `9:4`, or `paragraph 9, character 4` in a Word draft."""
+    if counts_paragraphs(finding.path):
+        return f"paragraph {finding.line}, character {finding.column}"
+    return f"{finding.line}:{finding.column}"
+
+
 def one_line(text: str) -> str:
     """Text with line breaks turned into spaces, for line-oriented formats."""
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")

@@ -3,7 +3,9 @@
 Contract:
 
 * Each finding is one line, `path:line:col: CODE [severity] message`, with
-  the start position (1-based, code-point columns) in canonical order.
+  the start position (1-based, code-point columns) in canonical order. In a
+  Word draft, where a line is a paragraph, the position says so:
+  `path: paragraph 9, character 4: CODE [severity] message`.
   Line breaks inside a message become spaces so that a line is a finding.
 * A file that could not be checked adds `path: error: reason`; an error of
   the run itself adds `hypelint: error: reason`.
@@ -18,10 +20,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, error_reason, one_line, rule_counts, sorted_files, sorted_findings, summary_line
+from . import (
+    ReportOptions,
+    counts_paragraphs,
+    error_reason,
+    one_line,
+    position,
+    rule_counts,
+    sorted_files,
+    sorted_findings,
+    summary_line,
+)
 
 if TYPE_CHECKING:
-    from ..model import RunResult
+    from ..model import Finding, RunResult
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -32,10 +44,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
             for count, example in rule_counts(findings)
         ]
     else:
-        lines = [
-            f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {one_line(f.message)}"
-            for f in findings
-        ]
+        lines = [f"{_where(f)}: {f.rule} [{f.severity}] {one_line(f.message)}" for f in findings]
     # Errors are shown even when quiet: a file that was never checked must
     # not pass silently.
     lines += [f"{file.path}: error: {one_line(error_reason(file))}" for file in sorted_files(run) if file.error]
@@ -43,3 +52,9 @@ def render(run: RunResult, options: ReportOptions) -> str:
     if not options.quiet:
         lines.append(summary_line(run))
     return "".join(line + "\n" for line in lines)
+
+
+def _where(finding: Finding) -> str:
+    """`path:line:col`, the form editors and grep read; a Word draft's paragraph spelt out."""
+    separator = ": " if counts_paragraphs(finding.path) else ":"
+    return f"{finding.path}{separator}{position(finding)}"

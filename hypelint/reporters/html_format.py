@@ -47,6 +47,7 @@ from . import (
     error_reason,
     hype_rate,
     plural,
+    position,
     severity_counts,
     sorted_files,
     summary_line,
@@ -464,7 +465,7 @@ def _finding_list(file: FileResult, ids: dict[int, str]) -> str:
         suggestion = f' <span class="sugg">{escape(finding.suggestion)}</span>' if finding.suggestion else ""
         items.append(
             f'<li data-f="{ident}" data-category="{escape(finding.category)}" data-severity="{escape(finding.severity)}">'
-            f'<a class="jump" href="#{ident}" data-f="{ident}">{finding.line}:{finding.column}</a> '
+            f'<a class="jump" href="#{ident}" data-f="{ident}">{escape(position(finding))}</a> '
             f'<span class="sev sev-{escape(finding.severity)}">{escape(finding.severity)}</span> '
             f'<code>{escape(finding.rule)}</code> <span class="msg">{escape(finding.message)}</span>{suggestion}</li>'
         )

@@ -4,7 +4,8 @@ Contract:
 
     <testsuites name="hypelint" tests= failures= errors=>
       <testsuite name=PATH tests= failures= errors=>
-        <testcase classname="hypelint.PATH" name="CODE line:col">
+        <testcase classname="hypelint.PATH" name="CODE line:col">   (a Word draft's:
+                                        "CODE paragraph 9, character 4")
           <failure type=CODE message=message>severity, category, position,
             excerpt and suggestion, one per line</failure>
         </testcase>
@@ -30,7 +31,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, sorted_files, with_suggestion
+from . import ReportOptions, counts_paragraphs, position, sorted_files, with_suggestion
 
 if TYPE_CHECKING:
     from ..model import FileResult, Finding, RunResult
@@ -48,12 +49,17 @@ def _details(finding: Finding) -> str:
         f"severity: {finding.severity}",
         f"category: {finding.category} ({finding.name})",
         f"location: {finding.path}:{finding.line}:{finding.column}"
-        f"-{finding.end_line}:{finding.end_column}",
+        f"-{finding.end_line}:{finding.end_column}" + _paragraph_note(finding),
         f"excerpt: {finding.excerpt}",
     ]
     if finding.suggestion:
         lines.append(f"suggestion: {finding.suggestion}")
     return _xml_text("\n".join(lines))
+
+
+def _paragraph_note(finding: Finding) -> str:
+    """In a Word draft the line numbers above are paragraph numbers: say so."""
+    return f" ({position(finding)})" if counts_paragraphs(finding.path) else ""
 
 
 def _testcase(parent: ET.Element, classname: str, name: str) -> ET.Element:
@@ -69,7 +75,7 @@ def _suite(file: FileResult) -> ET.Element:
         ET.SubElement(case, "error", message=_xml_text(file.error))
         errors += 1
     for finding in sorted(file.findings, key=lambda f: f.sort_key()):
-        case = _testcase(suite, classname, f"{finding.rule} {finding.line}:{finding.column}")
+        case = _testcase(suite, classname, f"{finding.rule} {position(finding)}")
         message = _xml_text(with_suggestion(finding.message, finding.suggestion))
         if file.fails(finding):
             ET.SubElement(case, "failure", type=finding.rule, message=message).text = _details(finding)

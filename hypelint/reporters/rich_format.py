@@ -3,7 +3,8 @@
 Contract (a human format: layout may change, the content below stays):
 
 * Findings are grouped by file under a heading rule with the path and count.
-  Each finding shows `line:col`, the severity (error red, warning yellow,
+  Each finding shows `line:col` (`paragraph 9, character 4` in a Word
+  draft, whose lines are paragraphs), the severity (error red, warning yellow,
   info blue), the rule code and the message; then the source line with the
   span underlined by `^` carets (to the end of the first line when the span
   runs on), and the suggestion, dimmed, when there is one.
@@ -40,6 +41,7 @@ from . import (
     hype_rate,
     one_line,
     plural,
+    position,
     rule_counts,
     sorted_files,
     sorted_findings,
@@ -122,14 +124,10 @@ def _print_file(console: Console, file: FileResult) -> None:
     lines = _split_lines(file.source) if file.source is not None else None
     findings = sorted(file.findings, key=lambda f: f.sort_key())
     # Positions padded to one width so that severities and codes line up.
-    pad = max((len(_position(f)) for f in findings), default=0)
+    pad = max((len(position(f)) for f in findings), default=0)
     measured: dict[int, tuple[list[tuple[str, int]], list[int]]] = {}  # per line: its cells, measured once
     for finding in findings:
         _print_finding(console, finding, lines, pad, measured)
-
-
-def _position(finding: Finding) -> str:
-    return f"{finding.line}:{finding.column}"
 
 
 def _print_finding(console: Console, finding: Finding, lines: list[str] | None, pad: int,
@@ -138,7 +136,7 @@ def _print_finding(console: Console, finding: Finding, lines: list[str] | None, 
 
     style = SEVERITY_STYLES.get(finding.severity, "")
     header = Text.assemble(
-        (_position(finding).ljust(pad), "bold"),
+        (position(finding).ljust(pad), "bold"),
         " ",
         (f"{finding.severity:<7}", style),
         " ",
