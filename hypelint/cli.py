@@ -13,6 +13,7 @@ import datetime as dt
 import gc
 import os
 import re
+import signal
 import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Sequence
@@ -134,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = commands[args.command]
         if command is _lsp:  # a server, running for hours: collected as usual
             return command(args)
-        with _collecting_for_a_short_run():
+        with _collecting_for_a_short_run(), _stopping_cleanly_on_sigterm():
             return command(args)
     except _one_line_errors() as exc:
         _error(str(exc))
@@ -144,6 +145,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except _Terminated:
+        return 128 + signal.SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived (see `_stopping_cleanly_on_sigterm`)."""
+
+
+@contextmanager
+def _stopping_cleanly_on_sigterm() -> Iterator[None]:
+    """SIGTERM (`kill`, a cancelled CI job, a hook that timed out) ends the
+    run as Ctrl-C does, by an exception: on its way out a report being
+    written removes its temporary file (atomic.py), where the signal's
+    default action would leave it behind. The exit code is the shell's for
+    a process killed by SIGTERM, 143."""
+
+    def terminate(signum, frame):
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # main() called in-process from a thread other than the main one: left as it was
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextmanager
@@ -191,12 +220,14 @@ def _error(message: str) -> None:
 
 def _check(args) -> int:
     paths = args.paths or ["."]
+    report = None
     if args.output:
-        _refuse_input_as_output(args.output, paths)
+        stdin_name = [args.stdin_filename] if args.stdin_filename and "-" in paths else []
+        report = _ReportFile(args.output, [*paths, *stdin_name])
     if args.diff_base and "-" in paths:
         raise UsageError("--diff-base reads changes from git, so it cannot check stdin; name the file instead")
     narrow = _Narrowing(args)
-    run = _lint(args, paths, narrow)
+    run = _lint(args, paths, narrow, report)
     _report(args, run)
     if not args.quiet:
         for note in narrow.notes():
@@ -204,8 +235,9 @@ def _check(args) -> int:
     return _exit_code(run)
 
 
-def _lint(args, paths: list[str], narrow=None) -> RunResult:
-    """Lint the given paths (and stdin for '-') with the options of `args`."""
+def _lint(args, paths: list[str], narrow=None, report: _ReportFile | None = None) -> RunResult:
+    """Lint the given paths (and stdin for '-') with the options of `args`;
+    stop before linting when a file found in a folder is the `report` file."""
 
     def configure(path: str | None) -> Config:
         return config_for(path, args.config).with_cli(
@@ -229,6 +261,8 @@ def _lint(args, paths: list[str], narrow=None) -> RunResult:
             if isinstance(found, InputError):
                 run.errors.append(str(found))
             else:
+                if report:
+                    report.refuse_input(path)
                 collect_rules(run, found)
                 slots.append((len(files), found))
                 files.append((path, found))
@@ -305,14 +339,14 @@ def _baseline(args) -> int:
     output = args.output or config_for(None, args.config).baseline or DEFAULT_FILE
     if "-" in paths:
         raise UsageError("a baseline records files; stdin ('-') has no path to record")
-    _refuse_input_as_output(output, paths)
-    run = _lint(args, paths)
+    report = _ReportFile(output, paths)
+    run = _lint(args, paths, report=report)
     for error in run.errors + [file.error for file in run.files if file.error]:
         _error(error)
     linted = [file for file in run.files if not file.error]
     if os.path.dirname(output):  # a baseline may live in a folder of its own, made here
         os.makedirs(os.path.dirname(output), exist_ok=True)
-    _write_atomically(output, dumps(linted, output, __version__), "baseline")
+    _write_output(output, dumps(linted, output, __version__), "baseline")
     count = sum(len(file.findings) for file in linted)
     print(f"hypelint: recorded {count} finding{'s' if count != 1 else ''} in {len(linted)} "
           f"file{'s' if len(linted) != 1 else ''} to {output}")  # fmt: skip
@@ -379,28 +413,44 @@ def _report(args, run: RunResult) -> None:
         if file.error:
             _error(file.error)
     if args.output:
-        _write_atomically(args.output, text)
+        _write_output(args.output, text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
 
 
-def _refuse_input_as_output(output: str, paths: list[str]) -> None:
-    """Stop before linting when the report would overwrite a draft: `output`
-    names a folder, an input file (by any path or hard link), or a file with
-    a draft's suffix inside an input folder (the next run would lint it)."""
-    if os.path.isdir(output):
-        raise UsageError(f"--output {output}: is a folder; give a file name")
-    target = os.path.realpath(output)
-    drafts = tuple(FORMAT_BY_SUFFIX)
-    for given in paths:
-        if given == "-":
-            continue
-        source = os.path.realpath(given)
-        if target == source or _same_file(output, given) or (
-            os.path.isdir(source) and _within(target, source) and os.path.splitext(target)[1].lower() in drafts
-        ):
-            raise UsageError(f"--output {output}: is also an input; hypelint never overwrites a draft")
+class _ReportFile:
+    """The file --output names, checked so that the report never overwrites a
+    draft: it may not be a folder, nor an input by any path (links followed,
+    or a hard link: the same device and inode), nor a file with a draft's
+    suffix inside an input folder (the next run would lint it).
+
+    The given paths (and the stdin file name) are checked when it is made;
+    `_lint` checks each file it finds in a folder, before linting any, since
+    a link there may lead to a draft outside it.
+    """
+
+    def __init__(self, output: str, inputs: list[str]) -> None:
+        if os.path.isdir(output):
+            raise UsageError(f"--output {output}: is a folder; give a file name")
+        self.output = output
+        self.real = os.path.realpath(output)
+        self.identity = _identity(output)
+        drafts = tuple(FORMAT_BY_SUFFIX)
+        for given in inputs:
+            if given == "-":
+                continue
+            folder = os.path.realpath(given)
+            if os.path.isdir(folder) and _within(self.real, folder) and os.path.splitext(self.real)[1].lower() in drafts:
+                self._refuse()
+            self.refuse_input(given)
+
+    def refuse_input(self, path: str) -> None:
+        if os.path.realpath(path) == self.real or (self.identity is not None and _identity(path) == self.identity):
+            self._refuse()
+
+    def _refuse(self):
+        raise UsageError(f"--output {self.output}: is also an input; hypelint never overwrites a draft")
 
 
 def _within(path: str, folder: str) -> bool:
@@ -410,19 +460,22 @@ def _within(path: str, folder: str) -> bool:
         return False
 
 
-def _same_file(one: str, other: str) -> bool:
+def _identity(path: str) -> tuple[int, int] | None:
+    """The file `path` leads to, as (device, inode); None when there is none (yet)."""
     try:
-        return os.path.samefile(one, other)
-    except OSError:  # either does not exist (yet): not the same file
-        return False
+        found = os.stat(path)
+    except (OSError, ValueError):  # missing, unreadable, or a name the OS cannot take
+        return None
+    return found.st_dev, found.st_ino
 
 
-def _write_atomically(path: str, text: str, option: str = "--output") -> None:
-    """Write `path` whole or not at all (atomic.py); a failure is a usage error."""
-    from .atomic import replacing
+def _write_output(path: str, text: str, option: str = "--output") -> None:
+    """Write `path` whole or not at all, or a device or FIFO in place
+    (atomic.writing); a failure is a usage error."""
+    from .atomic import writing
 
     try:
-        with replacing(path, shared=True, encoding="utf-8") as out:
+        with writing(path, encoding="utf-8") as out:
             out.write(text)
     except OSError as exc:
         raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import signal
+import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -125,3 +130,120 @@ def test_baseline_never_overwrites_a_draft(drafts, capsys, tmp_path, monkeypatch
         "hypelint: error: --output drafts/story.md: is also an input; hypelint never overwrites a draft"
     ]
     assert _states(drafts) == before
+
+
+# --- the report never replaces a draft reached another way, nor a device --------------
+
+REFUSED = "is also an input; hypelint never overwrites a draft"
+needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="making devices needs root")
+
+
+@pytest.mark.parametrize("command", ["check", "baseline"])
+@pytest.mark.parametrize("link", [os.symlink, os.link], ids=["symlink", "hard link"])
+def test_output_refuses_a_draft_reached_through_a_link_in_a_linted_folder(drafts, tmp_path, capsys, monkeypatch,
+                                                                          command, link):  # fmt: skip
+    from hypelint.cli import main
+
+    (tmp_path / "elsewhere").mkdir()
+    draft = tmp_path / "elsewhere" / "real.md"
+    draft.write_text(DRAFTS["story.md"], encoding="utf-8")
+    link(draft, drafts / "link.md")
+    before = _states(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code = main([command, "drafts", "--output", "elsewhere/real.md"])
+    assert (code, capsys.readouterr().err) == (2, f"hypelint: error: --output elsewhere/real.md: {REFUSED}\n")
+    assert _states(tmp_path) == before
+
+
+@pytest.mark.parametrize("output", ["x.md", "link.md"])
+def test_output_refuses_the_stdin_file_name(tmp_path, hypelint, output):
+    draft = tmp_path / "x.md"
+    draft.write_text(DRAFTS["story.md"], encoding="utf-8")
+    os.symlink(draft, tmp_path / "link.md")
+    result = hypelint("check", "-", "--stdin-filename", "x.md", "-o", output, input=DRAFTS["story.md"])
+    assert (result.returncode, result.stderr) == (2, f"hypelint: error: --output {output}: {REFUSED}\n")
+    assert draft.read_text(encoding="utf-8") == DRAFTS["story.md"] and (tmp_path / "link.md").is_symlink()
+
+
+def test_output_through_a_link_writes_the_file_it_points_to(drafts, check, tmp_path):
+    (tmp_path / "reports").mkdir()
+    os.symlink(tmp_path / "reports" / "report.json", tmp_path / "latest.json")
+    assert check("drafts", "--output", "latest.json").code == 1
+    assert (tmp_path / "latest.json").is_symlink()
+    assert json.loads((tmp_path / "reports" / "report.json").read_text(encoding="utf-8"))["findings"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_output_to_a_fifo_is_written_in_place(drafts, check, tmp_path):
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    # Opened for reading first, without blocking, so that hypelint's open for
+    # writing returns at once; the report (far smaller than a pipe's buffer)
+    # waits in the pipe until it is read here, after the run.
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        outcome = check("drafts", "--output", "report.pipe")
+        received = b""
+        while chunk := _read_waiting(reader):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert outcome.code == 1, outcome.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(received)["findings"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["drafts", "report.pipe"]
+
+
+def _read_waiting(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 65536)
+    except BlockingIOError:  # nothing was ever written
+        return b""
+
+
+@needs_root
+@pytest.mark.parametrize("device, code, errors", [
+    ((1, 3), 1, []),  # null: takes the report
+    ((1, 7), 2, ["hypelint: error: --output dev: cannot write (No space left on device)"]),  # full
+])  # fmt: skip
+def test_output_to_a_device_is_written_in_place(drafts, check, tmp_path, device, code, errors):
+    node = tmp_path / "dev"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(*device))
+    outcome = check("drafts", "--output", "dev")
+    assert (outcome.code, outcome.errors) == (code, errors)
+    assert stat.S_ISCHR(os.lstat(node).st_mode) and os.lstat(node).st_rdev == os.makedev(*device)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["dev", "drafts"]
+
+
+@needs_root
+@pytest.mark.parametrize("command", ["check", "baseline"])
+def test_output_to_dev_null_leaves_it_the_device(drafts, tmp_path, capsys, monkeypatch, command):
+    from hypelint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    before = os.lstat("/dev/null")
+    assert main([command, "drafts", "--output", "/dev/null"]) in (0, 1)
+    after = os.lstat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_while_writing_a_report_leaves_no_temporary_file(drafts, tmp_path):
+    """The signal is sent from inside the write, just as the finished
+    temporary file would be renamed into place, so no timing is involved
+    (other files, such as the start-up cache's, are renamed as usual)."""
+    script = (
+        "import os, signal, sys\n"
+        "from hypelint import cli\n"
+        "rename = os.replace\n"
+        "def replace(source, target):\n"
+        "    if os.path.basename(target) != 'report.json':\n"
+        "        return rename(source, target)\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    raise AssertionError('SIGTERM did not stop the write')\n"
+        "os.replace = replace\n"
+        "sys.exit(cli.main(['check', '--no-cache', 'drafts', '--output', 'report.json']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr) == (128 + signal.SIGTERM, "")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["drafts"]
