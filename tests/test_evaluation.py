@@ -78,6 +78,7 @@ REALDEV_FAMILY_FLOORS = {
     "faq": (0.95, 0.95),
     "futurism": (0.90, 0.78),
     "sourcing": (0.85, 0.24),
+    "promotional": (0.70, 0.65),
 }
 REALDEV_CEILINGS = {  # group: (false flags per 1,000 sober words, share of hard negatives flagged), at most
     "headline four": (0.4, 0.03),
