@@ -3,7 +3,9 @@
 One hype word is a slip; twenty in six hundred words is a house style. This
 kind runs after the others and counts their findings of the given
 categories; when there are more than `per_thousand` per 1,000 words it
-reports one finding at the top of the piece.
+reports one finding on the piece's headline: its first heading, or its
+first block when it has none (a web page's <title> names the site, not the
+piece).
 
 Params:
   categories    which findings count (default: promotional and superlative)
@@ -40,7 +42,12 @@ def check_findings(doc: Document, rule, findings: list[Finding]) -> Iterator[Mat
     rate = 1000 * count / words
     if rate > params.per_thousand:
         yield Match(
-            span=doc.block_span(0),
+            span=doc.block_span(_headline(doc)),
             values=(("count", str(count)), ("words", str(words)), ("rate", f"{rate:.0f}"),
                     ("threshold", f"{params.per_thousand:g}")),  # fmt: skip
         )
+
+
+def _headline(doc: Document) -> int:
+    """The block that names the piece: its first heading, else its first block."""
+    return next((index for index, block in enumerate(doc.blocks) if block.is_heading), 0)
