@@ -123,21 +123,39 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomli as tomllib
     try:
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 by definition
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                          "TOML files are UTF-8") from None  # fmt: skip
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+
+
+def _settings_in(path: Path) -> dict[str, Any] | None:
+    """The hypelint settings of a config file: all of hypelint.toml or
+    .hypelint.toml, the [tool.hypelint] table of pyproject.toml (None when
+    it has none: a `tool` that is no table has none either)."""
+    data = _read_toml(path)
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "hypelint" not in tool:
+        return None
+    if not isinstance(tool["hypelint"], dict):
+        raise ConfigError(f"{path}: key 'tool.hypelint': must be a table, [tool.hypelint], "
+                          f"not {type(tool['hypelint']).__name__}")  # fmt: skip
+    return tool["hypelint"]
 
 
 def load_config_file(path: str | os.PathLike) -> Config:
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("hypelint", {})
-    return config_from_data(data, str(path), str(path.parent))
+    return config_from_data(_settings_in(path) or {}, str(path), str(path.parent))
 
 
 def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
@@ -216,9 +234,10 @@ def _config_in(folder: str) -> Config | None:
         candidate = Path(folder) / name
         if not candidate.is_file():
             continue
-        if name == "pyproject.toml" and "hypelint" not in _read_toml(candidate).get("tool", {}):
+        settings = _settings_in(candidate)
+        if settings is None:  # a pyproject.toml that says nothing about hypelint: the search goes on
             continue
-        return load_config_file(candidate)
+        return config_from_data(settings, str(candidate), str(candidate.parent))
     return None
 
 

@@ -431,6 +431,32 @@ def test_invalid_toml_is_one_line(tmp_path, write, hypelint):
     one_error_line(hypelint("check", "d.md"), str(tmp_path / "hypelint.toml"), "invalid TOML")
 
 
+@pytest.mark.parametrize("name, head", [("hypelint.toml", b""), ("pyproject.toml", b"[tool.hypelint]\n")])
+def test_config_not_valid_utf8_is_one_line(tmp_path, write, hypelint, name, head):
+    write(name, head + b'select = ["HL201"]  # caf\xe9\n')
+    write("d.md", DRAFT)
+    offset = len(head) + 25
+    for args in (["check", "d.md"], ["check", "--config", name, "d.md"]):
+        one_error_line(hypelint(*args), name, f"not valid UTF-8 (byte 0xe9 at offset {offset})")
+
+
+@pytest.mark.parametrize("value", ["5", "[1, 2]", '"HL201"'])
+def test_tool_hypelint_that_is_not_a_table_is_one_line(tmp_path, write, hypelint, value):
+    write("pyproject.toml", f"[tool]\nhypelint = {value}\n")
+    write("d.md", DRAFT)
+    for args in (["check", "d.md"], ["check", "--config", "pyproject.toml", "d.md"], ["config"]):
+        one_error_line(hypelint(*args), str(tmp_path / "pyproject.toml"), "key 'tool.hypelint': must be a table")
+
+
+@pytest.mark.parametrize("tool", ["5", "[1, 2]"])
+def test_pyproject_whose_tool_is_not_a_table_holds_no_hypelint_config(write, hypelint, tool):
+    write("hypelint.toml", 'select = ["HL201"]\n')
+    write("pkg/pyproject.toml", f"tool = {tool}\n")
+    write("pkg/d.md", DRAFT)
+    result = hypelint("check", "--format", "json", "pkg")
+    assert result.returncode == 1 and {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"HL201"}
+
+
 def test_bad_house_rule_names_the_rule_file_and_key(tmp_path, write, hypelint):
     write("newsroom/bad.yaml", HOUSE_RULE.replace("kind: existence", "kind: telepathy"))
     write("hypelint.toml", 'rule-packs = ["newsroom"]\n')
