@@ -96,9 +96,10 @@ def _reported(doc: Document, block: int, position: int) -> bool:
 
 
 # The last clause before a term, and negations that intensify rather than deny
-# ("not just fast but revolutionary", "nothing short of magical").
+# ("not just fast but revolutionary", "nothing short of magical", "has never
+# been more seamless").
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s|[.!?]\s")
-_NOT_DENIAL = re.compile(r"(?i)\b(?:not|n[’']t)\s+(?:just|only|merely|simply)\b|\b(?:nothing|no)\s+(?:short\s+of|less\s+than)\b|\bnever\s+before\b")
+_NOT_DENIAL = re.compile(r"(?i)\b(?:not|n[’']t)\s+(?:just|only|merely|simply)\b|\b(?:nothing|no)\s+(?:short\s+of|less\s+than)\b|\bnever\s+before\b|\bnever\s+been\s+(?:more|so)\b")
 
 
 def _denied(text: str, start: int) -> bool:
