@@ -81,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read drafts without a date in their front matter as of this date (default: today)")
     check.add_argument("--statistics", action="store_true", help="counts per rule instead of each finding")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only, no summary")
-    check.add_argument("--no-color", action="store_true", help="no colours in the rich report")
+    check.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                       help="colours in the rich report: auto (on a terminal, unless NO_COLOR is set; "
+                            "FORCE_COLOR forces them), always or never (default: auto)")
+    check.add_argument("--no-color", dest="color", action="store_const", const="never", help="the same as --color never")
     check.add_argument("--jobs", "-j", type=_positive, metavar="N", help="processes for many files (default: all cores)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where the results cache lives (default: ~/.cache/hypelint)")
@@ -397,21 +400,42 @@ def _exit_code(run: RunResult) -> int:
     return EXIT_OK
 
 
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def wants_color(choice: str, to_terminal: bool, environ) -> bool:
+    """Whether the rich report is coloured: `--color always|never` decides;
+    on `auto`, a non-empty NO_COLOR (no-color.org) turns colours off, a
+    non-empty FORCE_COLOR (force-color.org) on even off a terminal, and
+    otherwise a terminal gets them unless TERM is "dumb"."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal and environ.get("TERM") != "dumb"
+
+
 def _report(args, run: RunResult) -> None:
     from .reporters import ReportOptions, render
 
     to_terminal = not args.output and sys.stdout.isatty()
     fmt = args.format or ("rich" if to_terminal else "concise")
-    color = to_terminal and not args.no_color and "NO_COLOR" not in os.environ
-    width = os.get_terminal_size().columns if to_terminal else None
+    color = wants_color(args.color, to_terminal, os.environ)
+    # A pseudo-terminal nobody sized reports 0 columns: the report's default width then.
+    width = (os.get_terminal_size().columns or None) if to_terminal else None
     options = ReportOptions(color=color, statistics=args.statistics, quiet=args.quiet, width=width, version=__version__,
                             docs_url=config_for(None, args.config).docs_url)  # fmt: skip
     text = render(fmt, run, options)
-    for error in run.errors:
-        _error(error)
-    for file in run.files:
-        if file.error:
-            _error(file.error)
+    # The rich report shows each error in place; when it and stderr share the
+    # screen, the stderr line would print the same error twice.
+    if not (fmt == "rich" and to_terminal and sys.stderr.isatty()):
+        for error in run.errors:
+            _error(error)
+        for file in run.files:
+            if file.error:
+                _error(file.error)
     if args.output:
         _write_output(args.output, text)
     else:

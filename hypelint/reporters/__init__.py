@@ -146,8 +146,9 @@ def plural(count: int, word: str) -> str:
 def summary_line(run: RunResult) -> str:
     """The one-sentence verdict that ends the human-readable formats."""
     findings = run.findings
-    files = plural(len(run.files), "file")
     broken = sum(1 for file in run.files if file.error)
+    # The files actually read: one that could not be is counted apart, never as checked.
+    files = plural(len(run.files) - broken, "file")
     if findings:
         by_severity = ", ".join(plural(n, s) for s, n in severity_counts(findings).items())
         line = f"Found {plural(len(findings), 'finding')} ({by_severity}) in {files}."

@@ -7,22 +7,27 @@ Contract (a human format: layout may change, the content below stays):
   draft, whose lines are paragraphs), the severity (error red, warning yellow,
   info blue), the rule code and the message; then the source line with the
   span underlined by `^` carets (to the end of the first line when the span
-  runs on), and the suggestion, dimmed, when there is one.
+  runs on), and the suggestion, dimmed, when there is one. A message or
+  suggestion too long for the width wraps with a hanging indent, its
+  continuation lines under its own first word.
 * Carets line up in a terminal: tabs are expanded to 8-cell stops, wide
   (CJK, emoji) characters count two cells, control characters are shown as
   their Unicode control pictures so they cannot drive the terminal, and a
   line too wide for the screen is shown as a window around the span.
-* A file that could not be checked is shown in red.
+* A file that could not be checked is shown in red, once, under its heading
+  (the CLI then leaves it off stderr when both share a terminal).
 * Unless `quiet`: after each file's findings, its hype profile: findings per
   1,000 words by category (`meta` left out) as bars on one scale for the
   whole run, and its readability figures when `FileResult.metrics` has them.
-* Unless `quiet`: tables of findings per rule and per category, a table of
-  each checked file's readability (words, words per sentence, consensus
-  grade level, from `FileResult.metrics`), then the summary sentence. With
+* Unless `quiet`: tables of findings per rule (rule names never cut) and per
+  category, a table of each checked file's readability (its words, the
+  same count as its hype profile's; words per sentence and consensus grade
+  level from `FileResult.metrics`), then the summary sentence. With
   `statistics`: the tables only.
 * User text (messages, source lines, paths) is rendered as `rich.text.Text`,
   never as markup, so `[brackets]` in a draft print as they are.
-* Without `color` the output is plain text.
+* Without `color` the output is plain text; whether there is colour
+  (`--color`, NO_COLOR, FORCE_COLOR) is the CLI's decision (`cli.wants_color`).
 
 `rich` is imported inside `render` only: the CLI must start fast.
 """
@@ -38,6 +43,7 @@ from . import (
     ReportOptions,
     category_counts,
     category_rates,
+    error_reason,
     hype_rate,
     one_line,
     plural,
@@ -85,7 +91,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
                 _print_profile(console, file, scale)
         for error in run.errors:
             _separate(console)
-            console.print(_text(f"error: {error}", "bold red"))
+            _print_hanging(console, _text("error: ", "bold red"), _text(error, "bold red"))
     if options.statistics or not options.quiet:
         _print_tables(console, run)
         _print_readability(console, run)
@@ -120,7 +126,8 @@ def _print_file(console: Console, file: FileResult) -> None:
     count = plural(len(file.findings), "finding") if file.findings else "could not be checked"
     console.rule(_text(f"{file.path} ({count})", "bold"), align="left", style="dim")
     if file.error:
-        console.print(_text(f"error: could not check this file: {file.error}", "bold red"))
+        # The heading names the file; the reason follows without it.
+        _print_hanging(console, _text("error: ", "bold red"), _text(error_reason(file), "bold red"))
     lines = _split_lines(file.source) if file.source is not None else None
     findings = sorted(file.findings, key=lambda f: f.sort_key())
     # Positions padded to one width so that severities and codes line up.
@@ -135,16 +142,15 @@ def _print_finding(console: Console, finding: Finding, lines: list[str] | None, 
     from rich.text import Text
 
     style = SEVERITY_STYLES.get(finding.severity, "")
-    header = Text.assemble(
+    lead = Text.assemble(
         (position(finding).ljust(pad), "bold"),
         " ",
         (f"{finding.severity:<7}", style),
         " ",
         (finding.rule, "bold"),
         " ",
-        _text(one_line(finding.message)),
     )
-    console.print(header)
+    _print_hanging(console, lead, _text(one_line(finding.message)))
     if lines is not None and 1 <= finding.line <= len(lines):
         # A line is measured once however many findings it holds: measuring it
         # for each made a long line full of findings quadratic.
@@ -157,8 +163,22 @@ def _print_finding(console: Console, finding: Finding, lines: list[str] | None, 
         console.print(Text(INDENT) + Text(source), no_wrap=True, overflow="crop")
         console.print(Text(INDENT) + Text(carets, style=style), no_wrap=True, overflow="crop")
     if finding.suggestion:
-        suggestion = one_line(finding.suggestion)
-        console.print(Text(INDENT) + _text(f"suggestion: {suggestion}", "dim"))
+        _print_hanging(console, _text(INDENT + "suggestion: ", "dim"), _text(one_line(finding.suggestion), "dim"))
+
+
+# Fewest cells a wrapped text keeps beside its lead, however narrow the terminal.
+MIN_WRAP_WIDTH = 20
+
+
+def _print_hanging(console: Console, lead: Text, body: Text) -> None:
+    """`lead` then `body`, the body wrapped with a hanging indent: its
+    continuation lines start under its first word, not at the margin."""
+    from rich.text import Text
+
+    indent = lead.cell_len
+    for number, line in enumerate(body.wrap(console, max(console.width - indent, MIN_WRAP_WIDTH))):
+        line.rstrip()
+        console.print((lead if number == 0 else Text(" " * indent)) + line, overflow="fold")
 
 
 def _split_lines(source: str) -> list[str]:
@@ -283,7 +303,7 @@ def _print_profile(console: Console, file: FileResult, scale: float) -> None:
         ), no_wrap=True, overflow="crop")  # fmt: skip
     figures = _readability_line(file.metrics)
     if figures:
-        console.print(_text(INDENT + "Readability: " + figures, "dim"))
+        _print_hanging(console, _text(INDENT + "Readability: ", "dim"), _text(figures, "dim"))
 
 
 def _bar(value: float, scale: float) -> str:
@@ -320,11 +340,13 @@ def _print_tables(console: Console, run: RunResult) -> None:
     if not findings:
         return
     by_rule = Table(title="Findings by rule", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
-    for column in ("Code", "Name", "Category"):
-        by_rule.add_column(column)
-    by_rule.add_column("Count", justify="right")
+    by_rule.add_column("Code", no_wrap=True)
+    # Rule names are what a reader selects and ignores by: never cut. (The
+    # category, the table below, would only squeeze them.)
+    by_rule.add_column("Name", no_wrap=True, overflow="fold")
+    by_rule.add_column("Count", justify="right", no_wrap=True)
     for count, example in rule_counts(findings):
-        by_rule.add_row(_text(example.rule), _text(example.name), _text(example.category), str(count))
+        by_rule.add_row(_text(example.rule), _text(example.name), str(count))
 
     by_category = Table(title="Findings by category", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
     by_category.add_column("Category")
@@ -347,14 +369,16 @@ def _print_readability(console: Console, run: RunResult) -> None:
     if not files:
         return
     table = Table(title="Readability by file", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False)
-    table.add_column("File")
+    table.add_column("File", overflow="fold")  # a path folds onto a second line rather than losing its end
     for column in ("Words", "Words per sentence", "Grade level"):
         table.add_column(column, justify="right")
     for file in files:
         metrics = file.metrics
         table.add_row(
             _text(file.path),
-            str(metrics.get("words", 0)),
+            # The words the hype profile counts (every block's), so that the
+            # two never disagree; words per sentence is over running prose.
+            str(file.words),
             _figure(metrics.get("words_per_sentence")),
             _figure(metrics.get("grade")),
         )
