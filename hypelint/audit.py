@@ -33,7 +33,7 @@ from array import array
 from collections import Counter, deque
 from typing import Any, Callable, Iterable, Iterator
 
-from .atomic import replacing
+from .atomic import writing
 
 # Articles per task: big enough that sending one costs little next to linting
 # it, small enough to spread the last ones over every core.
@@ -216,11 +216,15 @@ def audit_batch(task: tuple) -> list[dict]:
     config, fmt, records = task
     answers = []
     for ident, text in records:
-        if not isinstance(text, str):  # null in the table (or NaN in a CSV read elsewhere)
+        if isinstance(text, str) and text.startswith("\ufeff"):
+            text = text[1:]
+        # Null in the table (or NaN in a CSV read elsewhere), or empty, which is
+        # all a missing text can be in a CSV: nothing to score, not a 0.0 hype rate.
+        if not isinstance(text, str) or not text.strip():
             answers.append({"id": ident, "error": "no text"})
             continue
         try:
-            result = lint_source(text[1:] if text.startswith("\ufeff") else text, None, fmt, config)
+            result = lint_source(text, None, fmt, config)
         except Exception as exc:
             answers.append({"id": ident, "error": failure_message(exc)})
             continue
@@ -406,7 +410,8 @@ def _count(path: str, kind: str, text_field: str) -> int | None:
 
 
 class _Writer:
-    """Rows to a temporary file beside OUT, renamed into place once all are written.
+    """Rows to a temporary file beside OUT, renamed into place once all are written
+    (a device or FIFO is written in place: atomic.writing).
 
     A run that fails half-way leaves any earlier OUT as it was.
     """
@@ -419,9 +424,9 @@ class _Writer:
     def __enter__(self):
         binary = self.kind == "parquet"
         text = {} if binary else {"encoding": "utf-8", "newline": ""}
-        self.replacing = replacing(self.path, "wb" if binary else "w", prefix=".hypelint-audit-", **text)
+        self.writing = writing(self.path, "wb" if binary else "w", prefix=".hypelint-audit-", **text)
         try:
-            self.handle = self.replacing.__enter__()
+            self.handle = self.writing.__enter__()
         except OSError as exc:
             raise AuditError(f"--output {self.path}: cannot write ({exc.strerror})") from None
         if self.kind == "csv":
@@ -467,7 +472,7 @@ class _Writer:
                 pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.handle)
             elif self.parquet is not None:
                 self.parquet.close()
-        self.replacing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error
+        self.writing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error
         return False
 
 

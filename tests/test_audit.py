@@ -23,7 +23,7 @@ TEXTS = [
     "Experts say the chatbot understands its users. It is a game-changer, a testament to the team.\n",
     "The council approved the budget on Tuesday, the minutes show.\n",
     "## What does it cost?\n\n## When is it out?\n\nRecently, a breakthrough: 90% of firms use it.\n",
-    "",
+    "<!-- an editor's note and no prose: no words, a hype rate of 0 -->\n",  # (an empty text is no text)
 ]
 ARTICLES = [{"id": f"a{n:02}", "body": TEXTS[n % len(TEXTS)] + ("" if n % 5 == 4 else f"Article {n}.\n")}
             for n in range(15)]  # fmt: skip
@@ -136,6 +136,20 @@ def test_an_article_without_text_is_reported_and_the_rest_audited(hypelint, tmp_
     rows = read_output(tmp_path / "out.jsonl")
     assert [row["error"] for row in rows] == [None, None, None, "no text"]
     assert rows[0]["findings"] > 0
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet"])
+def test_an_empty_text_is_no_text_not_a_zero_hype_rate(hypelint, tmp_path, kind):
+    # In a CSV an empty cell is all a missing text can be; anywhere, an article
+    # with nothing in it has no hype rate to score (0.0 would pull the median down).
+    articles = ARTICLES[:1] + [{"id": "empty", "body": ""}, {"id": "blank", "body": " \n\t\n"}, {"id": "bom", "body": "\ufeff"}]
+    source = write_input(tmp_path, kind, articles)
+    result = hypelint("audit", source, "--text-field", "body", "--output", "out.jsonl")
+    assert result.returncode == 2
+    assert "3 articles could not be audited" in result.stderr
+    rows = read_output(tmp_path / "out.jsonl")
+    assert [(row["error"], row["words"]) for row in rows] == [(None, rows[0]["words"])] + [("no text", 0)] * 3
+    assert rows[0]["words"] > 0
 
 
 def test_bad_files_and_formats_are_one_line_errors(hypelint, tmp_path):
