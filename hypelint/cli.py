@@ -12,7 +12,6 @@ import atexit
 import datetime as dt
 import gc
 import os
-import re
 import signal
 import sys
 from contextlib import contextmanager
@@ -528,17 +527,12 @@ def _rules(args) -> int:
                  "enabled": r.code in enabled, "description": r.description.strip()} for r in rules]  # fmt: skip
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [(r.code, r.name, r.category, r.severity, "yes" if r.code in enabled else "no", _first_line(r.description))
+    from .reporters import first_sentence
+
+    rows = [(r.code, r.name, r.category, r.severity, "yes" if r.code in enabled else "no", first_sentence(r.description))
             for r in rules]  # fmt: skip
     _print_table(("code", "name", "category", "severity", "on", "what it flags"), rows)
     return EXIT_OK
-
-
-def _first_line(text: str) -> str:
-    """The first sentence of a description, on one line."""
-    flat = " ".join(text.split())
-    end = re.search(r"\.\s+(?=[A-Z])", flat)
-    return flat[: end.start() + 1] if end else flat
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:

@@ -180,6 +180,18 @@ def sentence(text: str) -> str:
     return text if not text or _ENDS_SENTENCE.search(text) else text + "."
 
 
+# Where a sentence ends inside a text: its closing mark, then space and a
+# capital (or an opening quote or bracket), so "e.g. a list" goes on.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'“`(])")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, on one line: hard line breaks and runs of space made single spaces."""
+    flat = " ".join(text.split())
+    end = _SENTENCE_END.search(flat)
+    return flat[: end.end()] if end else flat
+
+
 def with_suggestion(message: str, suggestion: str | None) -> str:
     """A finding's message and suggestion as one line of prose, for formats
     that have a single message field ("Unsupported superlative. Suggestion: Say

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..docs_url import rule_url
-from . import ReportOptions, repo_path, sentence, sorted_files, sorted_findings, with_suggestion
+from . import ReportOptions, first_sentence, repo_path, sentence, sorted_files, sorted_findings, with_suggestion
 
 if TYPE_CHECKING:
     from ..model import Finding, RuleInfo, RunResult
@@ -54,20 +54,13 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path), "uriBaseId": SRCROOT}
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of a text, its hard line breaks and runs of spaces made single spaces."""
-    flat = " ".join(text.split())
-    match = re.match(r"(.+?[.!?])(?=\s|$)", flat)
-    return sentence(match.group(1) if match else flat)
-
-
 def _descriptor(rule: RuleInfo, docs_url: str | None) -> dict[str, Any]:
     description = " ".join((rule.description or rule.name).split())
     help_text = "\n\n".join(part.strip() for part in (rule.rationale, rule.reference) if part.strip())
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": first_sentence(description)},
+        "shortDescription": {"text": sentence(first_sentence(description))},
         "fullDescription": {"text": description},
         "help": {"text": help_text or description},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
