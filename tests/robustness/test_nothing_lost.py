@@ -173,25 +173,43 @@ def test_output_through_a_link_writes_the_file_it_points_to(drafts, check, tmp_p
     assert json.loads((tmp_path / "reports" / "report.json").read_text(encoding="utf-8"))["findings"]
 
 
+# The same run through `check` and through `audit`, each with its --output last.
+OUTPUTS = {
+    "check": ["check", "--no-cache", "--format", "json", "drafts", "--output"],
+    "audit": ["audit", "articles.jsonl", "--text-field", "body", "--quiet", "--output"],
+}
+
+
+def _run(command: str, output: str, tmp_path, capsys, monkeypatch):
+    from hypelint.cli import main
+
+    (tmp_path / "articles.jsonl").write_text(json.dumps({"id": 1, "body": DRAFTS["story.md"]}) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    code = main([*OUTPUTS[command], output])
+    return code, capsys.readouterr().err.splitlines()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_output_to_a_fifo_is_written_in_place(drafts, check, tmp_path):
-    fifo = tmp_path / "report.pipe"
+@pytest.mark.parametrize("command", OUTPUTS)
+def test_output_to_a_fifo_is_written_in_place(drafts, tmp_path, capsys, monkeypatch, command):
+    fifo = tmp_path / "out.jsonl"
     os.mkfifo(fifo)
     # Opened for reading first, without blocking, so that hypelint's open for
     # writing returns at once; the report (far smaller than a pipe's buffer)
     # waits in the pipe until it is read here, after the run.
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        outcome = check("drafts", "--output", "report.pipe")
+        code, errors = _run(command, "out.jsonl", tmp_path, capsys, monkeypatch)
         received = b""
         while chunk := _read_waiting(reader):
             received += chunk
     finally:
         os.close(reader)
-    assert outcome.code == 1, outcome.stderr
+    assert (code, errors) == ((1, []) if command == "check" else (0, []))
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert json.loads(received)["findings"]
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["drafts", "report.pipe"]
+    assert json.loads(received)["findings"]  # check's report, or audit's one row: findings there
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["articles.jsonl", "drafts", "out.jsonl"]
 
 
 def _read_waiting(descriptor: int) -> bytes:
@@ -202,17 +220,17 @@ def _read_waiting(descriptor: int) -> bytes:
 
 
 @needs_root
-@pytest.mark.parametrize("device, code, errors", [
-    ((1, 3), 1, []),  # null: takes the report
-    ((1, 7), 2, ["hypelint: error: --output dev: cannot write (No space left on device)"]),  # full
+@pytest.mark.parametrize("command, device, code, errors", [
+    ("check", (1, 3), 1, []),  # null: takes the report
+    ("check", (1, 7), 2, ["hypelint: error: --output dev.jsonl: cannot write (No space left on device)"]),  # full
+    ("audit", (1, 3), 0, []),
 ])  # fmt: skip
-def test_output_to_a_device_is_written_in_place(drafts, check, tmp_path, device, code, errors):
-    node = tmp_path / "dev"
+def test_output_to_a_device_is_written_in_place(drafts, tmp_path, capsys, monkeypatch, command, device, code, errors):
+    node = tmp_path / "dev.jsonl"
     os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(*device))
-    outcome = check("drafts", "--output", "dev")
-    assert (outcome.code, outcome.errors) == (code, errors)
+    assert _run(command, "dev.jsonl", tmp_path, capsys, monkeypatch) == (code, errors)
     assert stat.S_ISCHR(os.lstat(node).st_mode) and os.lstat(node).st_rdev == os.makedev(*device)
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["dev", "drafts"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["articles.jsonl", "dev.jsonl", "drafts"]
 
 
 @needs_root
