@@ -83,40 +83,34 @@ def collect_rules(run: RunResult, config: Config) -> None:
             run.rules[rule.code] = rule.info()
 
 
-def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = config_for):
+def discover_files(paths: Iterable[str], configure: Callable[[str], Config] = config_for, respect_ignores: bool = True):
     """Yield (path, config) for every draft under the given paths, and errors.
 
     Directories are walked for .md, .markdown, .txt, .html, .htm and .docx files,
-    skipping hidden entries and excluded globs; links are not followed, so a
-    symlink loop cannot trap the walk. `configure` gives the config of a
-    path. Yields (path, Config) or (path, InputError).
+    skipping hidden entries and excluded globs, and with `respect_ignores`
+    what .gitignore and .ignore files leave out and the folders of tools
+    (ignorefiles.py); links are not followed, so a symlink loop cannot trap
+    the walk. A path given is used even if an ignore file names it (only the
+    config's `exclude` drops it). `configure` gives the config of a path.
+    Yields (path, Config) or (path, InputError); paths without a leading "./".
     """
     for given in paths:
         if os.path.isdir(given):
             if _excluded_dir(given, configure):  # named, but excluded: skipped as an excluded file is
                 continue
             found = False
-            for folder, dirs, files in os.walk(given):
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and not _excluded_dir(os.path.join(folder, d), configure)
-                )
-                for name in sorted(files):
-                    if name.startswith(".") or os.path.splitext(name)[1].lower() not in FORMAT_BY_SUFFIX:
-                        continue
-                    path = os.path.join(folder, name)
-                    if not os.path.isfile(path):
-                        continue
-                    file_config = configure(path)
-                    if file_config.is_excluded(path):
-                        continue
-                    found = True
-                    yield path, file_config
+            for path in _walk(given, configure, respect_ignores):
+                file_config = configure(path)
+                if file_config.is_excluded(path):
+                    continue
+                found = True
+                yield path, file_config
             if not found:
                 yield given, InputError(f"{given}: no .md, .markdown, .txt, .html, .htm or .docx files to lint")
         elif os.path.exists(given):
             file_config = configure(given)
             if not file_config.is_excluded(given):
-                yield given, file_config
+                yield _without_dot_slash(given), file_config
         else:
             yield given, InputError(f"{given}: no such file or directory")
 
@@ -133,6 +127,38 @@ def lint_paths(paths: Iterable[str], config: Config | None = None) -> RunResult:
         run.errors.extend(result.rule_errors)
         collect_rules(run, found)
     return run
+
+
+def _walk(top: str, configure: Callable[[str], Config], respect_ignores: bool):
+    """The draft files under a folder, in sorted order, past what is left out."""
+    if respect_ignores:
+        from .ignorefiles import Ignores  # only walks need it: a single file starts faster
+
+        ignores_in = {top: Ignores.above(top)}
+    for folder, dirs, files in os.walk(top):
+        ignores = ignores_in.pop(folder).entered(folder) if respect_ignores else None
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".")
+            and not (ignores and ignores.skips(os.path.join(folder, d), is_dir=True))
+            and not _excluded_dir(os.path.join(folder, d), configure)
+        )  # fmt: skip
+        if respect_ignores:
+            ignores_in.update((os.path.join(folder, d), ignores) for d in dirs)
+        for name in sorted(files):
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in FORMAT_BY_SUFFIX:
+                continue
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and not (ignores and ignores.skips(path, is_dir=False)):
+                yield _without_dot_slash(path)
+
+
+def _without_dot_slash(path: str) -> str:
+    """`./drafts/a.md` as `drafts/a.md`, the way reports print paths."""
+    prefix = "." + os.sep
+    while path.startswith(prefix) and len(path) > len(prefix):
+        path = path[len(prefix):].lstrip(os.sep)
+    return path
 
 
 def _excluded_dir(folder: str, configure: Callable[[str], Config]) -> bool:

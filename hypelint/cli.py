@@ -61,6 +61,12 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-03-14") from None
 
 
+def _walk_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                         help="in folders, lint what .gitignore and .ignore leave out, and node_modules, "
+                              "virtualenvs, build/ and dist/ too")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hypelint", description="A content-quality linter for AI-hype journalism.")
     parser.add_argument("--version", action="version", version=f"hypelint {__version__}")
@@ -90,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
     check.add_argument("--no-baseline", action="store_true", help="ignore the config's baseline: report everything")
     check.add_argument("--diff-base", metavar="REF", help="report only findings on lines changed since this git ref")
+    _walk_option(check)
 
     baseline = commands.add_parser("baseline", help="record today's findings so that `check` reports only new ones")
     baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to record (default: .)")
@@ -100,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--extend-select", type=_selectors, default=[], metavar="RULES", help="add rules")
     baseline.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     baseline.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="as for check")
+    _walk_option(baseline)
 
     from .audit import add_arguments as audit_arguments  # stdlib only at import: start-up stays small
 
@@ -259,7 +267,7 @@ def _lint(args, paths: list[str], narrow=None, report: _ReportFile | None = None
             slots.append((_lint_stdin(args.stdin_filename, config), config))  # only `check` takes '-'
             collect_rules(run, config)
             continue
-        for path, found in discover_files([given], configure):
+        for path, found in discover_files([given], configure, args.respect_gitignore):
             if isinstance(found, InputError):
                 run.errors.append(str(found))
             else:

@@ -70,7 +70,7 @@ def test_folder_is_walked_for_drafts_only(write, hypelint):
     write("sub/.cache/y.md", HYPE)
     result = hypelint("check", "--format", "json", "--select", PROMO, ".")
     paths = [p for p, *_ in where(result)]
-    assert paths == ["./a.md", "./b.markdown", "./c.txt", "./d.html", "./e.htm", "./sub/deeper/f.MD"]
+    assert paths == ["a.md", "b.markdown", "c.txt", "d.html", "e.htm", "sub/deeper/f.MD"]
     assert json.loads(result.stdout)["summary"]["files"] == 6
 
 
@@ -78,7 +78,7 @@ def test_no_path_means_the_current_folder(write, hypelint):
     write("a.md", HYPE)
     write("sub/b.txt", HYPE)
     result = hypelint("check", "--format", "json", "--select", PROMO)
-    assert [p for p, *_ in where(result)] == ["./a.md", "./sub/b.txt"]
+    assert [p for p, *_ in where(result)] == ["a.md", "sub/b.txt"]
 
 
 def test_hidden_file_named_explicitly_is_linted(write, hypelint):

@@ -118,7 +118,7 @@ def test_nearest_config_wins_per_file(write, hypelint):
     write("desk/.hypelint.toml", 'select = ["HL202"]\n')
     write("desk/deep/d.md", DRAFT)
     result = hypelint("check", "--format", "json", ".")
-    assert by_path(result) == {"./top.md": {"HL201"}, "./desk/deep/d.md": {"HL202"}}
+    assert by_path(result) == {"top.md": {"HL201"}, "desk/deep/d.md": {"HL202"}}
 
 
 def test_pyproject_without_the_section_is_skipped(write, hypelint):
@@ -280,7 +280,7 @@ def test_exclude_globs_are_relative_to_the_config_folder(tmp_path, write, hypeli
     write("site/archive/kept.md", DRAFT)  # not drafts/archive: kept
     # Run from inside site/drafts: the globs still start at site/.
     result = hypelint("check", "--format", "json", ".", cwd=tmp_path / "site" / "drafts")
-    assert set(by_path(result)) == {"./new.md"}
+    assert set(by_path(result)) == {"new.md"}
     result = hypelint("check", "--format", "json", "site")
     assert set(by_path(result)) == {"site/drafts/new.md", "site/archive/kept.md"}
 
@@ -318,9 +318,9 @@ def test_per_file_ignores(write, hypelint):
     write("faq/x/q.md", DRAFT)
     write("other.md", DRAFT)
     assert by_path(hypelint("check", "--format", "json", ".")) == {
-        "./press/r.md": {"HL101"},
-        "./faq/x/q.md": {"HL201", "HL203"},
-        "./other.md": ALL_DEFAULT,
+        "press/r.md": {"HL101"},
+        "faq/x/q.md": {"HL201", "HL203"},
+        "other.md": ALL_DEFAULT,
     }
 
 
@@ -328,7 +328,7 @@ def test_per_file_ignores_also_drop_unused_suppression_findings(write, hypelint)
     write("hypelint.toml", '[per-file-ignores]\n"*.md" = ["meta"]\n')
     write("d.md", "<!-- hypelint: disable=HL202 -->\nA revolutionary day.\n")
     write("e.txt", "<!-- hypelint: disable=HL202 -->\nA quiet day.\n")
-    assert by_path(hypelint("check", "--format", "json", ".")) == {"./d.md": {"HL201"}, "./e.txt": {"HL001"}}
+    assert by_path(hypelint("check", "--format", "json", ".")) == {"d.md": {"HL201"}, "e.txt": {"HL001"}}
 
 
 # --- rules.<CODE>, rule-packs, vocabulary ---------------------------------------------------

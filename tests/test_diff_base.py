@@ -66,7 +66,7 @@ def test_unchanged_file_has_nothing_to_report(repo, hypelint):
 def test_a_file_git_does_not_track_is_new_throughout(repo, write, hypelint):
     write("new.md", "A revolutionary start.\n")
     result = hypelint("check", "--select", PROMO, "--format", "json", "--diff-base", "HEAD", ".")
-    assert where(result) == [("./new.md", "HL201", 1)]
+    assert where(result) == [("new.md", "HL201", 1)]
 
 
 def test_a_pull_request_branch_against_its_base(repo, write, hypelint):
