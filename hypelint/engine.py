@@ -3,20 +3,25 @@
 For each document: run every selected rule's kind, drop matches that touch
 excluded regions (code, URLs, front matter) or accepted vocabulary, stamp
 code, name, category, severity and message, apply inline suppressions and
-per-file ignores, report unused suppressions, then dedupe and sort.
+per-file ignores, report suppression comments that are unused, misspelt or
+name no rule, then dedupe and sort.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 import regex
 
 from .guard import PatternTimeout
 from .kinds import kind_module
 from .model import Document, Finding, Match, Span, SpanIndex
-from .rules import Rule, specificity
-from .suppress import apply_suppressions
+from .rules import Rule, known_selector, specificity
+from .suppress import apply_suppressions, directive_reports
 
-UNUSED_SUPPRESSION_KIND = "unused-suppression"
+# Kinds whose findings are about the suppression comments themselves: the
+# engine reports them once every other rule's findings have been suppressed.
+SUPPRESSION_KINDS = ("unused-suppression", "unknown-directive", "unknown-rule")
 _EXCERPT_LIMIT = 160
 
 
@@ -32,10 +37,13 @@ def lint_document(
     rules: list[Rule],
     accept: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
+    known: Callable[[str], bool] | None = None,
 ) -> list[Finding]:
     """Findings for one document from the given (already selected) rules.
 
     `ignore` holds selectors that apply to this file only (per-file-ignores).
+    `known` says whether a selector names any rule there is, selected or not
+    (what a suppression comment may name); by default, any of `rules`.
     A rule whose pattern runs past its time budget (guard.py) is skipped for
     this document, with a line in `doc.rule_errors`; the others still run.
     """
@@ -43,7 +51,7 @@ def lint_document(
     accepted = SpanIndex(_accepted_spans(doc, accept))
     findings: list[Finding] = []
     for rule in rules:
-        if rule.kind == UNUSED_SUPPRESSION_KIND or not _on_topic(doc, rule):
+        if rule.kind in SUPPRESSION_KINDS or not _on_topic(doc, rule):
             continue
         for match in _guarded(doc, rule, kind_module(rule.kind).check, doc, rule):
             if doc.is_excluded(match.span) or accepted.overlaps(match.span):
@@ -61,12 +69,10 @@ def lint_document(
     findings, unused = apply_suppressions(doc, findings, selects)
     if ignore:
         findings = [f for f in findings if not any(selects(f, s) for s in ignore)]
-    for rule in rules:
-        if rule.kind == UNUSED_SUPPRESSION_KIND:
-            for directive in unused:
-                what = "=" + ",".join(directive.selectors) if directive.selectors else ""
-                match = Match(directive.span, values=(("directive", f"{directive.action}{what}"),))
-                findings.append(make_finding(doc, rule, match))
+    meta = [rule for rule in rules if rule.kind in SUPPRESSION_KINDS]
+    if meta:
+        reports = directive_reports(doc, unused, known or (lambda selector: known_selector(selector, rules)))
+        findings.extend(make_finding(doc, rule, match) for rule in meta for match in reports[rule.kind])
     return _one_per_problem(sorted(set(findings), key=Finding.sort_key))
 
 

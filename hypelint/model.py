@@ -174,7 +174,7 @@ class Link:
 class Directive:
     """An inline suppression comment: `<!-- hypelint: disable=HL101 -->`."""
 
-    action: str  # disable | enable | disable-next-line | disable-file
+    action: str  # one of suppress.VERBS: disable | enable | disable-next(-line) | disable-line | disable-file
     selectors: tuple[str, ...]  # empty means every rule
     span: Span
     line: int

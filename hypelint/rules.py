@@ -339,4 +339,18 @@ def specificity(rule: Rule | RuleInfo, selector: str, pack: str | None = None) -
 
 
 def known_selector(selector: str, rules: Iterable[Rule]) -> bool:
-    return selector == "ALL" or any(specificity(rule, selector) for rule in rules) or selector in CATEGORIES
+    return selector in selector_names(rules)
+
+
+def selector_names(rules: Iterable[Rule]) -> frozenset[str]:
+    """Every selector that names at least one of the rules (those `specificity`
+    scores above 0), plus every category: a set, so that a comment naming
+    thousands of rules is checked in time linear in them."""
+    names = {"ALL", *CATEGORIES}
+    for rule in rules:
+        names.update((rule.code, rule.name, rule.category, rule.pack))
+        if rule.code.startswith("HL"):
+            names.update(rule.code[:length] for length in range(2, len(rule.code)))
+        parts = rule.name.split(".")
+        names.update(".".join(parts[:count]) for count in range(1, len(parts)))
+    return frozenset(names)

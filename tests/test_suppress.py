@@ -15,7 +15,7 @@ import pytest
 
 import hypelint
 
-RULES = "HL001,HL101,HL201,HL202,HL203"
+RULES = "HL001,HL002,HL003,HL101,HL201,HL202,HL203"
 FORMATS = {"markdown": "d.md", "html": "d.html", "text": "d.txt"}
 
 REV = "A revolutionary idea."  # HL201 at column 3
@@ -152,8 +152,125 @@ def test_directive_spelling_is_forgiving(hypelint, write, fmt):
 
 
 def test_other_comments_are_not_directives(hypelint, write, fmt):
-    items = ["<!-- hypelint disable -->", "<!-- TODO: hypelint: disable -->", REV]
+    items = ["<!-- TODO: hypelint: disable -->", "<!-- a note on hypelint: disable it -->", REV]
     assert lint(hypelint, write, fmt, render(fmt, items)) == {("HL201", 5)}
+
+
+# --- the next block, and the same line ------------------------------------------------------
+
+WRAPPED = "A revolutionary idea, hard-wrapped\nonto a second revolutionary line."  # HL201 on both lines
+
+
+@pytest.mark.parametrize("verb", ["disable-next", "disable-next-line"])
+def test_disable_next_covers_the_whole_next_paragraph(hypelint, write, fmt, verb):
+    items = [f"<!-- hypelint: {verb}=HL201 -->", WRAPPED, WRAPPED]
+    assert lint(hypelint, write, fmt, render(fmt, items)) == {("HL201", 6), ("HL201", 7)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- A revolutionary item,\n  wrapped, revolutionary.\n- A revolutionary second item.\n", {("HL201", 4)}),
+        ("## What does it cost?\n\n## When is it out?\n", {("HL101", 4)}),
+        ("| A revolutionary cell | A revolutionary one |\n| --- | --- |\n| A revolutionary row | x |\n", {("HL201", 4)}),
+    ],
+    ids=["list-item", "heading", "table-row"],
+)
+def test_disable_next_covers_a_list_item_a_heading_a_table_row(hypelint, write, text, expected):
+    assert lint(hypelint, write, "markdown", "<!-- hypelint: disable-next=HL201,HL101 -->\n" + text) == expected
+
+
+def test_disable_next_inside_an_html_paragraph_covers_the_rest_of_it(hypelint, write):
+    text = "<p>A revolutionary start\n<!-- hypelint: disable-next=HL201 -->\nand a revolutionary end.</p>\n<p>A revolutionary idea.</p>\n"
+    assert lint(hypelint, write, "html", text) == {("HL201", 1), ("HL201", 4)}
+
+
+def test_disable_line_silences_the_line_it_ends(hypelint, write, fmt):
+    items = [REV + " <!-- hypelint: disable-line=HL201 -->", WRAPPED.replace("\n", " <!-- hypelint: disable-line -->\n")]
+    assert lint(hypelint, write, fmt, render(fmt, items)) == {("HL201", 4)}
+
+
+def test_disable_line_alone_on_its_line_silences_nothing(hypelint, write, fmt):
+    items = ["<!-- hypelint: disable-line=HL201 -->", REV]
+    assert lint(hypelint, write, fmt, render(fmt, items)) == {("HL001", 1), ("HL201", 3)}
+
+
+@pytest.mark.parametrize("selector, expected", [("hl201", {("HL202", 3)}), ("Hl201", {("HL202", 3)}), ("hl20", set())])
+def test_codes_are_case_insensitive(hypelint, write, fmt, selector, expected):
+    items = [f"<!-- hypelint: disable-next={selector} -->", BOTH]
+    assert lint(hypelint, write, fmt, render(fmt, items)) == expected
+
+
+# --- misspelt directives (HL002) and unknown rules (HL003) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "directive, problem",
+    [
+        ("<!-- hypelint:disable-next-line HL201 -->", "'=' missing between 'disable-next-line' and 'HL201'"),
+        ("<!-- hypelint: disable-lines=HL201 -->", "unknown directive 'disable-lines' (did you mean 'disable-line'?)"),
+        ("<!-- hypelint: silence=HL201 -->", "unknown directive 'silence'"),
+        ("<!-- hypelint disable-next=HL201 -->", "':' missing after 'hypelint'"),
+        ("<!-- hypelint: -->", "no directive after 'hypelint:'"),
+        ("<!-- hypelint: disable-next= -->", "a rule is missing after '=' or between commas"),
+        ("<!-- hypelint: disable-next=HL201 HL202 -->", "'HL201 HL202' is not a rule name; separate rules with commas"),
+    ],
+)
+def test_a_misspelt_directive_is_reported_and_silences_nothing(hypelint, write, fmt, directive, problem):
+    write(FORMATS[fmt], render(fmt, [directive, REV]))
+    result = hypelint("check", "--format", "json", "--select", RULES, FORMATS[fmt])
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("HL002", 1), ("HL201", 3)]
+    inner = directive[len("<!--") : -len("-->")].strip()
+    assert findings[0]["message"] == f"Suppression comment '{inner}' is not understood: {problem}"
+    assert findings[0]["severity"] == "warning" and findings[0]["excerpt"] == directive
+
+
+def test_unknown_rules_are_named_once_per_comment(hypelint, write, fmt):
+    items = ["<!-- hypelint: disable-next=HL999,HL201,promotionl -->", BOTH, "<!-- hypelint: disable=HL999 -->", QUIET]
+    write(FORMATS[fmt], render(fmt, items))
+    result = hypelint("check", "--format", "json", "--select", RULES, FORMATS[fmt])
+    found = [(f["rule"], f["line"], f["message"] if f["rule"] == "HL003" else "") for f in json.loads(result.stdout)["findings"]]
+    # The known rule still silences; a directive naming only unknown rules is
+    # reported as such, not also as unused.
+    assert found == [
+        ("HL003", 1, "Unknown rules 'HL999' and 'promotionl' in suppression 'disable-next=HL999,HL201,promotionl'"),
+        ("HL202", 3, ""),
+        ("HL003", 5, "Unknown rule 'HL999' in suppression 'disable=HL999'"),
+    ]
+
+
+def test_a_rule_that_is_not_selected_is_not_unknown(hypelint, write, fmt):
+    items = [REV, "<!-- hypelint: disable=readability,HL841 -->", QUIET]
+    assert lint(hypelint, write, fmt, render(fmt, items)) == {("HL201", 1), ("HL001", 3)}
+
+
+def test_house_rules_are_known_to_directives(hypelint, write):
+    write("pack/house.yaml", (
+        "code: HL990\nname: house.synergy\ncategory: promotional\nseverity: warning\nkind: existence\n"
+        "message: \"'{match}' is not house style\"\ndescription: A house rule.\nrationale: Testing.\n"
+        "params:\n  terms: [synergy]\n"
+    ))  # fmt: skip
+    write("hypelint.toml", 'rule-packs = ["pack"]\n')
+    items = ["<!-- hypelint: disable-next=hl990,house -->", "We leverage synergy.", "<!-- hypelint: disable=HL990 -->", QUIET]
+    found = lint(hypelint, write, "markdown", render("markdown", items), select=RULES)
+    assert found == {("HL001", 1), ("HL001", 5)}  # known (though not selected), so only unused
+
+
+def test_directives_in_a_word_draft(tmp_path, hypelint):
+    docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
+    document = docx.Document()
+    document.add_paragraph("<!-- hypelint: disable-next=hl201 -->")  # 1
+    document.add_paragraph("A revolutionary line, silenced.")  # 2
+    document.add_paragraph("A revolutionary line, silenced too. <!-- hypelint: disable-line=HL201 -->")  # 3
+    document.add_paragraph("<!-- hypelint:disable-next HL201 -->")  # 4
+    document.add_paragraph("A revolutionary line, reported.")  # 5
+    document.add_paragraph("<!-- hypelint: disable-next=HL2011 -->")  # 6
+    document.add_paragraph("A revolutionary line, reported too.")  # 7
+    document.save(tmp_path / "d.docx")
+    result = hypelint("check", "--format", "json", "--select", RULES, "d.docx")
+    found = [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("HL002", 4), ("HL201", 5), ("HL003", 6), ("HL201", 7)]
 
 
 # --- unused directives (HL001) -------------------------------------------------------------
@@ -183,7 +300,6 @@ def test_unused_directive_is_reported_at_the_comment(hypelint, write, fmt):
     [
         "<!-- hypelint: disable=HL202 -->",  # wrong rule for the region
         "<!-- hypelint: disable-file=faq -->",
-        "<!-- hypelint: disable=HL999 -->",  # no such rule
         "<!-- hypelint: disable -->",  # nothing after it at all
     ],
 )

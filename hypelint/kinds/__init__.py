@@ -17,7 +17,9 @@ from types import ModuleType
 KINDS = {
     "existence": "existence",
     "question-needs-answer": "question_answer",
-    "unused-suppression": "unused_suppression",
+    "unused-suppression": "suppression",
+    "unknown-directive": "suppression",
+    "unknown-rule": "suppression",
     "claim-needs-evidence": "claim_needs_evidence",
     "future-claim": "future_claim",
     "imagined-scene": "imagined_scene",

@@ -1,7 +1,9 @@
-"""unused-suppression: a `hypelint: disable` comment that silences nothing.
+"""Suppression comments themselves: unused, misspelt, or naming no rule.
 
-The engine knows which directives were used only after every other rule has
-run, so it reports these itself; this kind finds nothing on its own.
+The kinds unused-suppression (HL001), unknown-directive (HL002) and
+unknown-rule (HL003) are reported by the engine, which alone knows which
+directives were used once every other rule has run (suppress.py works out
+what each reports); this module finds nothing on its own.
 """
 
 from __future__ import annotations
