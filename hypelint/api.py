@@ -17,7 +17,7 @@ from .engine import lint_document
 from .model import Document, FileResult, Finding, RunResult
 from .parsers import parse, parse_binary
 from .readability import metrics_of
-from .rules import specificity
+from .rules import Rule, load_packs, selector_names, specificity
 from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
 
 
@@ -53,7 +53,7 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
         doc.date = config.date
     rules = list(resolve_rules(config))
     ignore = config.ignores_for(path) if path else ()
-    findings = lint_document(doc, rules, config.accept, ignore)
+    findings = lint_document(doc, rules, config.accept, ignore, known=_known_to(config, rules))
     if ignore:  # the engine adds unused-suppression findings after its ignore filter
         by_code = {rule.code: rule for rule in rules}
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
@@ -62,6 +62,24 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
         path=path or "-", findings=findings, words=doc.word_count, source=doc.text, fail_on=config.fail_on,
         metrics=metrics, rule_errors=list(doc.rule_errors),
     )
+
+
+def _known_to(config: Config, selected: list[Rule]) -> Callable[[str], bool]:
+    """Whether a suppression comment's selector names a rule there is: a
+    selected one, else any in the config's packs (read only then, which is
+    rare: a comment naming a rule that is not switched on)."""
+    names: list[frozenset[str]] = []  # the selected rules' names, then every rule's
+
+    def known(selector: str) -> bool:
+        if not names:
+            names.append(selector_names(selected))
+        if selector in names[0]:
+            return True
+        if len(names) == 1:
+            names.append(selector_names(load_packs(config.rule_packs)))
+        return selector in names[1]
+
+    return known
 
 
 def lint_file(path: str, config: Config) -> FileResult:
