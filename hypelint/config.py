@@ -3,8 +3,10 @@
 hypelint reads `[tool.hypelint]` in pyproject.toml, or hypelint.toml /
 .hypelint.toml, looking upward from each linted file (the nearest wins);
 `--config FILE` overrides the search. Relative paths and globs in a config
-file are relative to its folder. Any unknown key or bad value stops the run
-with one line naming the file, the key and what is allowed.
+file are relative to its folder. A config may `extend` another (a house
+configuration shared by many repositories), as Ruff's do: its own keys win.
+Any unknown key or bad value, a missing extended file or a cycle of them
+stops the run with one line naming the file, the key and what is allowed.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from .rules import Rule, RuleError, known_selector, load_packs, specificity
 
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
-KEYS = ("select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules", "rule-packs",
-        "vocabulary", "baseline", "docs-url")  # fmt: skip
+KEYS = ("extend", "select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules",
+        "rule-packs", "vocabulary", "baseline", "docs-url")  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -54,6 +56,10 @@ class Config:
     baseline: str | None = None
     # Where the rule reference is published (docs_url.py); None: the default.
     docs_url: str | None = None
+    # With `extend`: the files extended, nearest first, and the file each key
+    # was set in, (key, file), for `hypelint config --show`.
+    extends: tuple[str, ...] = ()
+    set_in: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     def with_cli(self, select=None, ignore=(), extend_select=(), fail_on=None, date=None) -> "Config":
         """Command-line options over the file's settings (Ruff's precedence)."""
@@ -96,6 +102,9 @@ class Config:
             shown["baseline"] = self.baseline
         if self.docs_url:
             shown["docs-url"] = self.docs_url
+        if self.extends:
+            shown["extends"] = list(self.extends)
+            shown["set-in"] = dict(self.set_in)
         return shown
 
 
@@ -159,6 +168,45 @@ def load_config_file(path: str | os.PathLike) -> Config:
 
 
 def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
+    """The config of a file's settings, laid over those of the files it
+    `extend`s: a key the file sets replaces the extended file's value whole.
+    Paths the settings name (rule packs, a baseline) are relative to the
+    file that names them; globs, to `root`, the folder of the file found."""
+    values, set_in, chain = _extended(data, path, ())
+    return Config(path=path, root=root, extends=chain[1:], set_in=tuple(set_in.items()), **values)
+
+
+def _extended(
+    data: dict[str, Any], path: str, seen: tuple[str, ...]
+) -> tuple[dict[str, Any], dict[str, str], tuple[str, ...]]:
+    """A file's settings over those of the chain it extends: (Config field
+    values, the file each key was set in, the chain of files from this one)."""
+    values: dict[str, Any] = {}
+    set_in: dict[str, str] = {}
+    chain: tuple[str, ...] = ()
+    seen = seen + (path,)
+    if "extend" in data:
+        base = data["extend"]
+        if not isinstance(base, str) or not base.strip():
+            raise ConfigError(f"{path}: key 'extend': must be the path of a config file")
+        target = os.path.normpath(os.path.join(os.path.dirname(path), os.path.expanduser(base.strip())))
+        if any(os.path.realpath(target) == os.path.realpath(earlier) for earlier in seen):
+            raise ConfigError(f"{path}: key 'extend': a cycle: {' -> '.join(seen + (target,))}")
+        if not os.path.isfile(target):
+            raise ConfigError(f"{path}: key 'extend': config file {target} not found")
+        settings = _settings_in(Path(target))
+        if settings is None:
+            raise ConfigError(f"{path}: key 'extend': {target} has no [tool.hypelint] table")
+        values, set_in, chain = _extended(settings, target, seen)
+    own = _values_from(data, path, str(Path(path).parent))
+    values.update(own)
+    set_in.update((key, path) for key in data if key != "extend")
+    return values, set_in, (path,) + chain
+
+
+def _values_from(data: dict[str, Any], path: str, root: str) -> dict[str, Any]:
+    """The Config field values one file sets, checked; paths joined to `root`."""
+
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: key '{key}': {problem}")
 
@@ -169,10 +217,12 @@ def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
             raise fail(key, "must be a list of strings")
         return tuple(v.strip() for v in value)
 
-    values: dict[str, Any] = {"path": path, "root": root}
+    values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in KEYS:
             raise fail(key, f"unknown key; allowed: {', '.join(KEYS)}")
+        if key == "extend":
+            continue  # _extended's
         if key in ("select", "ignore", "extend-select", "exclude"):
             values[key.replace("-", "_")] = string_list(key, value)
         elif key == "fail-on":
@@ -205,7 +255,7 @@ def config_from_data(data: dict[str, Any], path: str, root: str) -> Config:
             if not isinstance(value, str) or not value.strip().startswith(("http://", "https://")):
                 raise fail(key, "must be an http(s) address, the folder that holds rules.md")
             values["docs_url"] = value.strip()
-    return Config(**values)
+    return values
 
 
 def _rule_settings(value: Any, fail) -> tuple:
