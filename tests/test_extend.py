@@ -49,7 +49,8 @@ def test_a_config_extends_a_chain_and_its_own_keys_win(house, hypelint):
 
 def test_config_show_says_where_each_setting_came_from(house, hypelint):
     shown = json.loads(hypelint("config", "--show", "a.md", cwd=house / "repo").stdout)
-    repo, house_file, base = (str(house / p) for p in ("repo/hypelint.toml", "shared/house/house.toml", "shared/base.toml"))
+    files = ("repo/hypelint.toml", "shared/house/house.toml", "shared/base.toml")
+    repo, house_file, base = (str(house / name) for name in files)
     assert shown["config-file"] == repo
     assert shown["extends"] == [house_file, base]
     assert shown["set-in"] == {"select": house_file, "ignore": base, "fail-on": repo,

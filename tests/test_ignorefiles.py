@@ -65,7 +65,8 @@ def test_ignore_files_outside_the_repository_do_not_count(tmp_path, write, hypel
 
 
 def test_paths_named_on_the_command_line_are_linted_even_if_ignored(tree, hypelint):
-    assert linted(check(hypelint, "notes/n.md", "build", "private.md")) == ["build/lib/b.md", "notes/n.md", "private.md"]
+    named = check(hypelint, "notes/n.md", "build", "private.md")
+    assert linted(named) == ["build/lib/b.md", "notes/n.md", "private.md"]
     assert linted(check(hypelint, "./a.md")) == ["a.md"]
 
 

@@ -239,6 +239,24 @@ def test_slow_installed_console_script_lints(fresh_install, tmp_path):
     assert explain.stdout.startswith("HL201 promotional.hype-word\n")
 
 
+def test_readme_word_recipe_is_the_hook_with_docx():
+    """The README's settings for Word drafts, given to the hypelint hook, make
+    the hypelint-with-docx hook; its files are drafts by name, in any case."""
+    import re
+
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n( +- id: hypelint\n +types_or: \[file\]\n.*?)```", readme, re.S).group(1)
+    recipe = yaml.safe_load(textwrap.dedent(block))[0]
+    plain, with_docx = hooks["hypelint"], hooks["hypelint-with-docx"]
+    assert {key: with_docx[key] for key in recipe if key != "id"} == {k: v for k, v in recipe.items() if k != "id"}
+    for key in ("entry", "language", "args", "require_serial", "minimum_pre_commit_version"):
+        assert with_docx[key] == plain[key]
+    picked = [name for name in ("a.md", "b.MARKDOWN", "c.txt", "d.html", "e.htm", "f.docx", "g.DOCX", "h.py",
+                                "i.docx.bak", "j.doc") if re.search(with_docx["files"], name)]  # fmt: skip
+    assert picked == ["a.md", "b.MARKDOWN", "c.txt", "d.html", "e.htm", "f.docx", "g.DOCX"]
+
+
 # --- the real pre-commit framework (slow, needs PyPI) ----------------------------------------------
 
 
@@ -270,14 +288,14 @@ def project(tmp_path) -> Path:
     return repo
 
 
-def _try_repo(project: Path, *files: str) -> subprocess.CompletedProcess:
-    """`pre-commit try-repo <this repository> hypelint --files ...`.
+def _try_repo(project: Path, *files: str, hook: str = "hypelint") -> subprocess.CompletedProcess:
+    """`pre-commit try-repo <this repository> <hook> --files ...`.
 
     try-repo installs the hook from the repository's HEAD, plus its
     uncommitted changes to tracked files, into a throwaway environment.
     """
     home = project.parent / "pre-commit-home"
-    cmd = [sys.executable, "-m", "pre_commit", "try-repo", ROOT, "hypelint", "--color", "never", "--files", *files]
+    cmd = [sys.executable, "-m", "pre_commit", "try-repo", ROOT, hook, "--color", "never", "--files", *files]
     return _run(cmd, cwd=project, env=_env(PRE_COMMIT_HOME=str(home)), timeout=900)
 
 
@@ -299,3 +317,23 @@ def test_slow_pre_commit_hook_passes_clean_drafts_and_skips_code(project):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "Passed" in output and "HL201" not in output
+
+
+@pytest.mark.slow
+def test_slow_pre_commit_hook_with_docx_lints_word_drafts(project):
+    """identify has no docx tag, so `types_or: [..., docx]` is rejected:
+    the hypelint-with-docx hook picks files by name and installs python-docx."""
+    docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
+    document = docx.Document()
+    document.add_paragraph("A revolutionary model arrived on Monday.")
+    document.save(project / "hype.docx")
+    (project / "shout.DOCX").write_bytes((project / "hype.docx").read_bytes())  # the suffix in any case
+    _git("add", ".", cwd=project)
+    result = _try_repo(project, "hype.docx", "shout.DOCX", "hype.md", "tool.py", hook="hypelint-with-docx")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "not recognized" not in output
+    for found in ("hype.docx: paragraph 1, character 3: HL201", "shout.DOCX: paragraph 1, character 3: HL201",
+                  "hype.md:3:3: HL201"):  # fmt: skip
+        assert found in output, output
+    assert "tool.py" not in output, output
