@@ -165,7 +165,9 @@ def check(doc: Document, rule) -> Iterator[Match]:
             continue
         text = view.outside
         lower = text.lower()
-        wills = [will for will in _future_verbs(text, lower) if _asserted(text, will)]
+        # A sentence about the article itself ("the rest of this guide will ...") forecasts nothing;
+        # searched once per sentence, not once per "will" (a run-on of "will"s was quadratic).
+        wills = [] if _SELF_REFERENCE.search(text) else [will for will in _future_verbs(text, lower) if _asserted(text, will)]
         # "No more queues, no more forms": under "AI in 2030", a forecast without a verb.
         alone = _FUTURE_ALONE.search(text, lower) or (view.block in framed and _NO_MORE.match(text))
         horizon = bool(alone) or (bool(wills) and _future_horizon(text, context.date.year))
@@ -256,8 +258,6 @@ def _asserted(text: str, will: re.Match) -> bool:
         return False  # "I will", "I certainly will"
     if _FIRST_PERSON.search(before) and _DISCOURSE.match(text, will.end()):
         return False  # "we will explain"
-    if _SELF_REFERENCE.search(text):
-        return False
     if _OR_ELSE.search(before):
         return False
     reported = _REPORTED.search(before)
