@@ -579,13 +579,13 @@ def _explain(args) -> int:
     ]
     if rule.reference:
         lines.append("Reference: " + rule.reference)
+    lines.append("Documentation: " + rule_reference(rule.code, config.docs_url))
     for side, title in (("fail", "Flagged"), ("pass", "Not flagged")):
         shown, more = shown_cases(rule, side)
         if shown:
             lines += ["", f"{title}:"] + [_indented(case.text.strip(), "  - ", "    ") for case in shown]
             if more:
                 lines.append(f"  ... {more} more {'case' if more == 1 else 'cases'} in {rule_file(rule)}")
-    lines += ["", "Documentation: " + rule_reference(rule.code, config.docs_url)]
     print("\n".join(lines))
     return EXIT_OK
 

@@ -549,15 +549,15 @@ def test_explain(hypelint, name):
 def test_rule_documentation_follows_docs_url(write, hypelint):
     """`docs-url` in the config is where `explain` and SARIF's helpUri send readers;
     without it no address is made up."""
-    assert hypelint("explain", "HL001").stdout.splitlines()[-1] == (
+    assert (
         "Documentation: docs/rules.md#hl001 in hypelint's repository (set docs-url to link to a published copy)"
-    )
+    ) in hypelint("explain", "HL001").stdout.splitlines()
     sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", ".").stdout)
     assert "example.invalid" not in json.dumps(sarif)
     write("hypelint.toml", 'docs-url = "https://wiki.newsroom.example.net/hypelint/"\n')
     write("a.md", "Fine.\n")
     link = "https://wiki.newsroom.example.net/hypelint/rules.md#hl001"
-    assert hypelint("explain", "HL001").stdout.splitlines()[-1] == "Documentation: " + link
+    assert "Documentation: " + link in hypelint("explain", "HL001").stdout.splitlines()
     sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", "a.md").stdout)
     (rule,) = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "HL001"]
     assert rule["helpUri"] == link
