@@ -37,6 +37,11 @@ def budget(length: int) -> float:
     return BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * length / 1_000_000
 
 
+def guarded(pattern: str) -> "GuardedPattern":
+    """A case-insensitive pattern a kind builds from its params, guarded."""
+    return GuardedPattern(regex.compile(pattern, regex.I | regex.V0))
+
+
 class GuardedPattern:
     """A compiled `regex` pattern whose every search runs within a budget.
 

@@ -45,6 +45,7 @@ from functools import cached_property
 from typing import Iterator
 
 from ..context import NEGATION
+from ..guard import guarded
 from ..model import Document, Match
 from .base import Params as BaseParams
 from .base import compile_terms, writer_sentences
@@ -184,11 +185,10 @@ class Params(BaseParams):
         bare_mind, gerund_mind = self._perceived(0), self._perceived(3)
         forms = "|".join(f for f in (bare and rf"(?:{bare})\b(?![-'’]\w)(?!\s+{_COMPOUNDS}\b)", bare_mind) if f)
         gerunds = "|".join(f for f in (gerund and rf"(?:{gerund})\b(?!-)(?!\s+of\b)", gerund_mind) if f)
-        return re.compile(
+        return guarded(
             rf"^\s*(?:(?:that|which|who)\s+)?{_ADVERBS}{{0,2}}"
             rf"(?:(?P<aux>{_MODAL}\s+{_ADVERBS}?(?:(?:be|been)\s+{_DESIGNED}\s+to\s+{_ADVERBS}?)?)?(?:{forms})"
-            rf"|(?P<ing>(?:(?:is|are|was|were)\s+{_ADVERBS}?)?(?:{gerunds})))",
-            re.IGNORECASE,
+            rf"|(?P<ing>(?:(?:is|are|was|were)\s+{_ADVERBS}?)?(?:{gerunds})))"
         )
 
     @cached_property
@@ -202,7 +202,7 @@ class Params(BaseParams):
         gerund = "|".join(entry.split()[3] for entry in self.verbs)
         mental = rf"(?:{gerund})\b[^,;:.]{{0,40}}?\b(?:you|your)\b"
         perceived = self._perceived(3)
-        return re.compile(rf"(?i)^\s*(?:{mental}{'|' + perceived if perceived else ''})[^,;:.]{{0,80}},\s*$")
+        return guarded(rf"^\s*(?:{mental}{'|' + perceived if perceived else ''})[^,;:.]{{0,80}},\s*$")
 
     @cached_property
     def claim_pattern(self):
