@@ -70,7 +70,7 @@ needs_realdev = pytest.mark.skipif(not (REALDEV / "score.py").is_file(), reason=
 # A little under the figures measured when these were set: raise them as the rules improve.
 REALDEV_FLOORS = {  # group: (micro precision, micro recall), at least
     "headline four": (0.90, 0.56),
-    "other three": (0.30, 0.12),
+    "other three": (0.80, 0.68),
 }
 # family: (precision, recall), at least, within its group
 REALDEV_FAMILY_FLOORS = {
@@ -79,11 +79,13 @@ REALDEV_FAMILY_FLOORS = {
     "futurism": (0.90, 0.78),
     "sourcing": (0.85, 0.24),
     "promotional": (0.70, 0.65),
+    "anthropomorphism": (0.90, 0.65),
+    "weasel": (0.90, 0.60),
 }
 REALDEV_CEILINGS = {  # group: (false flags per 1,000 sober words, share of hard negatives flagged), at most
     "headline four": (0.4, 0.03),
-    "other three": (0.8, 0.14),
-    "all seven": (1.1, 0.05),
+    "other three": (0.4, 0.08),
+    "all seven": (0.4, 0.03),
 }
 
 # An invented set in realdev's shape: a hype, a sober and a mixed piece,
