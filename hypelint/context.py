@@ -350,6 +350,8 @@ _SPEECH = frozenset(verb for verb in REPORTING_VERBS.split("|") if " " not in ve
 def _modifier(before: str, start: int, verb: str) -> bool:
     """Whether the would-be speaker ending `before` at `start` is the object of "of"."""
     return verb not in _SPEECH and bool(_OF_BEFORE.search(before, 0, start))
+
+
 # At least one word between: "the show", "the project" are nouns, not "the operator said".
 _ANAPHORA_BEFORE = re.compile(r"\b(?i:the|its|their)\s+(?:[\w-]+\s+){1,3}$")
 _SOURCE_NOUN_BEFORE = re.compile(
