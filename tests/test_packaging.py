@@ -61,13 +61,14 @@ def test_hook_manifest_is_valid_and_runs_hypelint_check():
     from pre_commit.clientlib import load_manifest
 
     hooks = load_manifest(str(HOOKS_FILE))
-    assert [hook["id"] for hook in hooks] == ["hypelint"]
-    hook = hooks[0]
-    assert hook["entry"] == "hypelint check"
-    assert hook["language"] == "python"
-    assert hook["require_serial"] is False
-    assert hook["args"] == []
-    assert hook["pass_filenames"] is True
+    assert [hook["id"] for hook in hooks] == ["hypelint", "hypelint-with-docx"]
+    for hook in hooks:
+        assert hook["entry"] == "hypelint check"
+        assert hook["language"] == "python"
+        assert hook["require_serial"] is False
+        assert hook["args"] == []
+        assert hook["pass_filenames"] is True
+    assert hooks[1]["additional_dependencies"] == ["python-docx>=1.1"]
 
 
 @pytest.mark.parametrize(
