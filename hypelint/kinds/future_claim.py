@@ -248,13 +248,16 @@ _AS_KNOWN = re.compile(
 )
 
 
+_WRITER_I = re.compile(r"(?:^|\W)I\s+(?:\w+\s+)?$")  # "I will", "I certainly will"
+
+
 def _asserted(text: str, will: re.Match) -> bool:
     """Whether a "will" is the writer's forecast (see the cues above)."""
     word = will.group().lower()
     if word.startswith(("i'", "i’")):
         return False  # "I'll": the writer's plan
     before = text[max(0, will.start() - _CLAUSE_REACH) : will.start()]
-    if re.search(r"(?:^|\W)I\s+(?:\w+\s+)?$", before):
+    if _WRITER_I.search(before):
         return False  # "I will", "I certainly will"
     if _FIRST_PERSON.search(before) and _DISCOURSE.match(text, will.end()):
         return False  # "we will explain"
