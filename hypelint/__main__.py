@@ -1,5 +1,5 @@
 """`python -m hypelint` runs the command line."""
 
-from .cli import main
+from hypelint.cli import main
 
 raise SystemExit(main())

@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 from typing import Callable, Iterable
 
-from .config import Config, config_for, resolve_rules
-from .engine import lint_document
-from .model import Document, FileResult, Finding, RunResult
-from .parsers import parse, parse_binary
-from .readability import metrics_of
-from .rules import Rule, load_packs, selector_names, specificity
-from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
+from hypelint.config import Config, config_for, resolve_rules
+from hypelint.engine import lint_document
+from hypelint.model import Document, FileResult, Finding, RunResult
+from hypelint.parsers import parse, parse_binary
+from hypelint.analysis.readability import metrics_of
+from hypelint.rules.loader import Rule, load_packs, selector_names, specificity
+from hypelint.read.source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
 
 
 def lint_text(text: str, path: str | None = None, fmt: str | None = None, config: Config | None = None) -> list[Finding]:
@@ -150,7 +150,7 @@ def lint_paths(paths: Iterable[str], config: Config | None = None) -> RunResult:
 def _walk(top: str, configure: Callable[[str], Config], respect_ignores: bool):
     """The draft files under a folder, in sorted order, past what is left out."""
     if respect_ignores:
-        from .ignorefiles import Ignores  # only walks need it: a single file starts faster
+        from hypelint.read.ignorefiles import Ignores  # only walks need it: a single file starts faster
 
         ignores_in = {top: Ignores.above(top)}
     for folder, dirs, files in os.walk(top):

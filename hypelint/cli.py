@@ -17,15 +17,17 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from . import __version__, progress
-from .api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
-from .config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
-from .model import FileResult, RunResult
-from .rules import RuleError, load_packs
-from .source import BINARY_FORMATS, FORMAT_BY_SUFFIX, MAX_BYTES, InputError, decode, format_for
+from hypelint._version import __version__
+
+from hypelint.runtime import progress
+from hypelint.api import collect_rules, discover_files, lint_bytes, lint_file, lint_source
+from hypelint.config import FAIL_LEVELS, Config, ConfigError, config_for, resolve_rules
+from hypelint.model import FileResult, RunResult
+from hypelint.rules.loader import RuleError, load_packs
+from hypelint.read.source import BINARY_FORMATS, FORMAT_BY_SUFFIX, MAX_BYTES, InputError, decode, format_for
 
 if TYPE_CHECKING:
-    from .baseline import Baseline
+    from hypelint.filters.baseline import Baseline
 
 # Modules only some runs need are imported where they are used: a check of
 # one file starts faster without baselines' and git's (hashlib, subprocess,
@@ -109,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD", help="as for check")
     _walk_option(baseline)
 
-    from .audit import add_arguments as audit_arguments  # stdlib only at import: start-up stays small
+    from hypelint.audit import add_arguments as audit_arguments  # stdlib only at import: start-up stays small
 
     audit_arguments(commands.add_parser("audit", help="measure hype across a corpus (.jsonl, .csv, .parquet)"),
                     _selectors, _iso_date)  # fmt: skip
@@ -215,8 +217,8 @@ def _one_line_errors() -> tuple[type[Exception], ...]:
     looked up then), so the baseline and git modules are imported when
     they have something to report, not on every run.
     """
-    from .baseline import BaselineError
-    from .gitdiff import GitDiffError
+    from hypelint.filters.baseline import BaselineError
+    from hypelint.filters.gitdiff import GitDiffError
 
     return (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError)
 
@@ -286,11 +288,11 @@ def _lint(args, paths: list[str], narrow=None, report: _ReportFile | None = None
 
 def _lint_files(args, files: list[tuple[str, Config]]) -> list[FileResult]:
     """Lint the files on --jobs processes (default: all cores), through the cache unless --no-cache."""
-    from .runner import lint_files
+    from hypelint.runtime.runner import lint_files
 
     cache = None
     if not getattr(args, "no_cache", False):
-        from .cache import Cache
+        from hypelint.runtime.cache import Cache
 
         cache = Cache(getattr(args, "cache_dir", None))
     # A bar while a long run goes on: on a terminal only, never in machine formats or when piped.
@@ -318,18 +320,18 @@ class _Narrowing:
         if where:
             key = os.path.abspath(where)
             if key not in self.baselines:
-                from .baseline import load_baseline
+                from hypelint.filters.baseline import load_baseline
 
                 self.baselines[key] = load_baseline(where)
             result.findings = self.baselines[key].filter(result)
         if self.diff_base:
-            from .gitdiff import only_changed
+            from hypelint.filters.gitdiff import only_changed
 
             result.findings = only_changed(result, self.diff_base)
         return result
 
     def notes(self) -> list[str]:
-        from .reporters import plural
+        from hypelint.reporters import plural
 
         notes = []
         for used in self.baselines.values():
@@ -343,7 +345,7 @@ class _Narrowing:
 
 def _baseline(args) -> int:
     """Write today's findings to the baseline file."""
-    from .baseline import DEFAULT_FILE, dumps
+    from hypelint.filters.baseline import DEFAULT_FILE, dumps
 
     paths = args.paths or ["."]
     output = args.output or config_for(None, args.config).baseline or DEFAULT_FILE
@@ -364,7 +366,7 @@ def _baseline(args) -> int:
 
 
 def _audit(args) -> int:
-    from .audit import AuditError, run_command
+    from hypelint.audit import AuditError, run_command
 
     try:
         return run_command(args)
@@ -374,7 +376,7 @@ def _audit(args) -> int:
 
 def _lsp(args) -> int:
     try:
-        from .lsp import serve
+        from hypelint.lsp import serve
     except ImportError as exc:
         if getattr(exc, "name", "") and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
             raise UsageError("`hypelint lsp` needs pygls: pip install 'hypelint[lsp]'") from None
@@ -425,7 +427,7 @@ def wants_color(choice: str, to_terminal: bool, environ) -> bool:
 
 
 def _report(args, run: RunResult) -> None:
-    from .reporters import ReportOptions, render
+    from hypelint.reporters import ReportOptions, render
 
     to_terminal = not args.output and sys.stdout.isatty()
     fmt = args.format or ("rich" if to_terminal else "concise")
@@ -503,7 +505,7 @@ def _identity(path: str) -> tuple[int, int] | None:
 def _write_output(path: str, text: str, option: str = "--output") -> None:
     """Write `path` whole or not at all, or a device or FIFO in place
     (atomic.writing); a failure is a usage error."""
-    from .atomic import writing
+    from hypelint.runtime.atomic import writing
 
     try:
         with writing(path, encoding="utf-8") as out:
@@ -524,7 +526,7 @@ def _rules(args) -> int:
     rules, config = _all_rules(args.config)
     enabled = {rule.code for rule in resolve_rules(config)}
     if args.format == "markdown":
-        from .ruledocs import rules_markdown
+        from hypelint.rules.docs import rules_markdown
 
         sys.stdout.write(rules_markdown(rules))
         return EXIT_OK
@@ -535,7 +537,7 @@ def _rules(args) -> int:
                  "enabled": r.code in enabled, "description": r.description.strip()} for r in rules]  # fmt: skip
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK
-    from .reporters import first_sentence
+    from hypelint.reporters import first_sentence
 
     rows = [(r.code, r.name, r.category, r.severity, "yes" if r.code in enabled else "no", first_sentence(r.description))
             for r in rules]  # fmt: skip
@@ -559,9 +561,9 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 def _explain(args) -> int:
-    from .ruledocs import rule_file, shown_cases
+    from hypelint.rules.docs import rule_file, shown_cases
 
-    from .docs_url import rule_reference
+    from hypelint.rules.docs_url import rule_reference
 
     rules, config = _all_rules(args.config)
     wanted = args.rule.strip()

@@ -20,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import SEVERITIES
-from .rules import Rule, RuleError, known_selector, load_packs, specificity
+from hypelint.model import SEVERITIES
+from hypelint.rules.loader import Rule, RuleError, known_selector, load_packs, specificity
 
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)

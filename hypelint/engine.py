@@ -13,11 +13,11 @@ from typing import Callable
 
 import regex
 
-from .guard import PatternTimeout
-from .kinds import kind_module
-from .model import Document, Finding, Match, Span, SpanIndex
-from .rules import Rule, known_selector, specificity
-from .suppress import apply_suppressions, directive_reports
+from hypelint.patterns.guard import PatternTimeout
+from hypelint.kinds import kind_module
+from hypelint.model import Document, Finding, Match, Span, SpanIndex
+from hypelint.rules.loader import Rule, known_selector, specificity
+from hypelint.filters.suppress import apply_suppressions, directive_reports
 
 # Kinds whose findings are about the suppression comments themselves: the
 # engine reports them once every other rule's findings have been suppressed.
@@ -112,8 +112,8 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
 def _on_topic(doc: Document, rule: Rule) -> bool:
     if rule.topic is None:
         return True
-    from .context import TOPIC_WORDS
-    from .kinds.base import on_topic
+    from hypelint.analysis.context import TOPIC_WORDS
+    from hypelint.kinds.base import on_topic
 
     known = doc.__dict__.setdefault("_topics", {})  # asked once per rule; answered once per piece
     if rule.topic not in known:

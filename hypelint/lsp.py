@@ -48,14 +48,14 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from . import __version__
-from .api import lint_source
-from .config import CONFIG_FILES, ConfigError, config_for, forget
-from .docs_url import rule_url
-from .model import Finding, LineIndex
-from .reporters import with_suggestion
-from .rules import RuleError
-from .source import FORMAT_BY_SUFFIX, InputError, format_for
+from hypelint._version import __version__
+from hypelint.api import lint_source
+from hypelint.config import CONFIG_FILES, ConfigError, config_for, forget
+from hypelint.rules.docs_url import rule_url
+from hypelint.model import Finding, LineIndex
+from hypelint.reporters import with_suggestion
+from hypelint.rules.loader import RuleError
+from hypelint.read.source import FORMAT_BY_SUFFIX, InputError, format_for
 
 log = logging.getLogger(__name__)
 

@@ -227,28 +227,28 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        from .segment import count_words
+        from hypelint.analysis.segment import count_words
 
         return sum(count_words(block.text) for block in self.blocks)
 
     @cached_property
     def sentences(self) -> list:
         """Every sentence, in order (segment.Sentence)."""
-        from .segment import sentences
+        from hypelint.analysis.segment import sentences
 
         return sentences(self)
 
     @cached_property
     def sections(self) -> list:
         """Every heading's section (segment.Section)."""
-        from .segment import sections
+        from hypelint.analysis.segment import sections
 
         return sections(self.blocks)
 
     @cached_property
     def quotes(self) -> list:
         """Every quotation, with whether it is attributed (quotes.Quote)."""
-        from .quotes import find_quotes
+        from hypelint.analysis.quotes import find_quotes
 
         return find_quotes(self)
 

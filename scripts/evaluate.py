@@ -44,8 +44,8 @@ from hypelint.api import lint_paths, lint_source  # noqa: E402
 from hypelint.config import Config  # noqa: E402
 from hypelint.model import Span  # noqa: E402
 from hypelint.parsers import parse  # noqa: E402
-from hypelint.rules import load_packs  # noqa: E402
-from hypelint.source import format_for, read_file  # noqa: E402
+from hypelint.rules.loader import load_packs  # noqa: E402
+from hypelint.read.source import format_for, read_file  # noqa: E402
 
 # Drafts without a date in their front matter are read as of this day, so
 # that "by 2030" means the same thing on every run.

@@ -47,7 +47,7 @@ import yaml  # noqa: E402
 from hypelint.engine import lint_document  # noqa: E402
 from hypelint.kinds.proselint_check import _checks_by_path  # noqa: E402
 from hypelint.parsers import parse  # noqa: E402
-from hypelint.rules import rule_from_data  # noqa: E402
+from hypelint.rules.loader import rule_from_data  # noqa: E402
 
 try:  # Python 3.11+
     import re._parser as sre_parse

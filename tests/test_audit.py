@@ -12,7 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from hypelint import cli, runner
+from hypelint import cli
+
+from hypelint.runtime import runner
 from hypelint.api import lint_source
 from hypelint.audit import audit
 from hypelint.config import Config

@@ -14,7 +14,7 @@ import textwrap
 
 from gitrepo import git
 
-from hypelint.baseline import fingerprint
+from hypelint.filters.baseline import fingerprint
 
 PROMO = "HL201,HL301"
 

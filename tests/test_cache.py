@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from hypelint import cache as cache_module
-from hypelint.cache import Cache, default_dir
+from hypelint.runtime import cache as cache_module
+from hypelint.runtime.cache import Cache, default_dir
 from hypelint.config import Config
-from hypelint.runner import lint_files
+from hypelint.runtime.runner import lint_files
 
 HYPE = "# A revolution\n\nThe most advanced AI ever built will replace radiologists within five years.\n"
 CALM = "The council approved the budget on Tuesday, the minutes show.\n"

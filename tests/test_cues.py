@@ -7,7 +7,7 @@ import random
 import pytest
 
 from hypelint.kinds.base import Cues, term_pattern
-from hypelint.segment import LOWER_WORD
+from hypelint.analysis.segment import LOWER_WORD
 
 PHRASES = ("best", "the best", "best practice", "game-changing", "game changer", "at the forefront", "forefront", "AI")
 
@@ -63,7 +63,7 @@ def test_too_many_phrases_are_refused():
 def test_a_word_trie_matches_as_the_plain_alternation():
     import re
 
-    from hypelint.alternation import word_alternation
+    from hypelint.patterns.alternation import word_alternation
 
     words = ["said", "says", "say", "told", "put it", "puts it", "according to", "s", "a.b"]
     text = "She said, he SAYS; say told; put it, puts  it; according to s a.b axb saying"

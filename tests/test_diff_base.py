@@ -12,7 +12,7 @@ import textwrap
 import pytest
 from gitrepo import git
 
-from hypelint.gitdiff import touches
+from hypelint.filters.gitdiff import touches
 from hypelint.model import Finding
 
 PROMO = "HL201,HL301"

@@ -14,8 +14,8 @@ import pytest
 
 from hypelint import lint_text
 from hypelint.config import Config
-from hypelint.rules import load_packs
-from hypelint.ruledocs import shown_cases
+from hypelint.rules.loader import load_packs
+from hypelint.rules.docs import shown_cases
 
 CASE_DATE = datetime.date(2025, 6, 1)
 RULES = [rule for rule in load_packs() if rule.default]

@@ -79,7 +79,7 @@ def html_report(run: RunResult) -> str:
 
 def run_of(*files: tuple[str, str]) -> RunResult:
     """A real run over drafts given as (path, text)."""
-    from hypelint.source import format_for
+    from hypelint.read.source import format_for
 
     run = RunResult(files=[])
     for path, text in files:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from hypelint.ignorefiles import parse
+from hypelint.read.ignorefiles import parse
 
 HYPE = "A revolutionary model.\n"
 

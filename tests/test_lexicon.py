@@ -1,13 +1,15 @@
-"""Lexicon files (hypelint/lexicon.py): their format, limits, inflections, and
+"""Lexicon files (hypelint/rules/lexicon.py): their format, limits, inflections, and
 their use by a rule, shipped or in a house pack."""
 
 from pathlib import Path
 
 import pytest
 
-from hypelint import lexicon, lint_text
+from hypelint.rules import lexicon
+
+from hypelint import lint_text
 from hypelint.config import Config
-from hypelint.rules import RuleError, builtin_packs_dir, load_packs
+from hypelint.rules.loader import RuleError, builtin_packs_dir, load_packs
 
 GOOD = """\
 # a comment

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from hypelint.literals import holds_all, required_literals
-from hypelint.rules import load_packs
+from hypelint.patterns.literals import holds_all, required_literals
+from hypelint.rules.loader import load_packs
 
 EVALUATION = Path(__file__).resolve().parent.parent / "evaluation"
 
@@ -72,7 +72,7 @@ def _readable(pattern: str) -> bool:
 def test_every_mention_of_a_topic_holds_one_of_its_clues():
     """on_topic skips a paragraph without any of the topic's clues: a
     mention must never lack one."""
-    from hypelint.context import TOPIC_CLUES, TOPICS
+    from hypelint.analysis.context import TOPIC_CLUES, TOPICS
 
     drafts = [path.read_text(encoding="utf-8") for path in sorted(EVALUATION.rglob("*")) if path.suffix in (".md", ".txt")]
     samples = ["The A.I. era", "AGI soon", "GPT-4o and LLMs", "Self-Driving cars", "robotaxis", "an algorithm",
@@ -90,7 +90,7 @@ def test_every_mention_of_a_topic_holds_one_of_its_clues():
 
 
 def test_a_prefiltered_pattern_answers_as_the_pattern_does():
-    from hypelint.literals import Prefiltered
+    from hypelint.patterns.literals import Prefiltered
 
     pattern = re.compile(r"(?i)\b(?:is|are)\s+(?:set|going)\s+to\b")
     prefiltered = Prefiltered(pattern)

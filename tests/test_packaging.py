@@ -92,7 +92,7 @@ def test_hook_types_select_the_drafts_hypelint_reads(tmp_path, name, linted):
     from identify import identify
     from pre_commit.clientlib import load_manifest
 
-    from hypelint.source import FORMAT_BY_SUFFIX
+    from hypelint.read.source import FORMAT_BY_SUFFIX
 
     hook = load_manifest(str(HOOKS_FILE))[0]
     path = tmp_path / name
@@ -199,7 +199,7 @@ def test_slow_installed_wheel_loads_its_own_packs(fresh_install, tmp_path):
     python = fresh_install / ("python.exe" if os.name == "nt" else "python")
     script = textwrap.dedent("""
         import json, sys
-        import hypelint, hypelint.rules as rules
+        import hypelint, hypelint.rules.loader as rules
         print(json.dumps({
             "module": hypelint.__file__,
             "packs": str(rules.builtin_packs_dir()),

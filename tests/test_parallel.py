@@ -19,10 +19,12 @@ import time
 
 import pytest
 
-from hypelint import cli, parallel, runner
+from hypelint import cli
+
+from hypelint.runtime import parallel, runner
 from hypelint.api import lint_file
 from hypelint.config import Config
-from hypelint.parallel import run_tasks
+from hypelint.runtime.parallel import run_tasks
 
 DRAFTS = [
     "# Revolutionary AI\n\nThe most advanced model ever built will replace radiologists within five years.\n",
@@ -173,7 +175,7 @@ def test_small_runs_stay_in_this_process(drafts, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started")
 
-    monkeypatch.setattr("hypelint.parallel._Pool", no_pool)
+    monkeypatch.setattr("hypelint.runtime.parallel._Pool", no_pool)
     results = runner.lint_files([(path, Config()) for path in drafts], jobs=2)
     assert len(results) == len(drafts) and not any(r.error for r in results)
 

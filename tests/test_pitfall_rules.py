@@ -25,7 +25,7 @@ from golden import DATE, FORMATS, assert_same_sentences_in_every_format, finding
 
 from hypelint.api import lint_source
 from hypelint.config import Config, resolve_rules
-from hypelint.context import TOPIC_WORDS
+from hypelint.analysis.context import TOPIC_WORDS
 from hypelint.kinds.base import on_topic
 from hypelint.parsers import parse
 

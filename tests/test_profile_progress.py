@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from hypelint import progress
+from hypelint.runtime import progress
 from hypelint.model import FileResult, Finding, LineIndex, RunResult
 from hypelint.reporters import ReportOptions, category_rates, hype_rate, render
 from hypelint.reporters.rich_format import PROFILE_WIDTH, _bar
@@ -144,7 +144,7 @@ def test_bar_gives_the_cursor_back_when_the_run_fails():
 
 def test_no_bar_never_imports_rich():
     code = (
-        "import sys, hypelint.progress as p\n"
+        "import sys, hypelint.runtime.progress as p\n"
         "with p.bar(50, enabled=False) as advance: advance()\n"
         "print('rich' in sys.modules)"
     )

@@ -17,7 +17,7 @@ from hypelint.config import Config, resolve_rules
 from hypelint.engine import lint_document
 from hypelint.kinds.proselint_check import check_paths
 from hypelint.parsers import parse
-from hypelint.rules import RuleError, load_packs, rule_from_data
+from hypelint.rules.loader import RuleError, load_packs, rule_from_data
 
 ELLIPSIS = "proselint.typography.symbols.ellipsis"
 PACK = [rule for rule in load_packs() if rule.pack == "proselint"]

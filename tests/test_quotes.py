@@ -7,7 +7,7 @@ import pytest
 from hypelint import lint_text
 from hypelint.config import Config
 from hypelint.parsers import parse
-from hypelint.quotes import Quote, quoted_ranges
+from hypelint.analysis.quotes import Quote, quoted_ranges
 
 
 def quotes(text: str, fmt: str = "markdown") -> list[tuple[str, bool]]:

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from hypelint import lint_text, readability, syllables
+from hypelint import lint_text
+
+from hypelint.analysis import readability, syllables
 from hypelint.config import Config
-from hypelint.readability import Counts
+from hypelint.analysis.readability import Counts
 
 # Five sentences of three or more words, no digits, hyphens or apostrophes:
 # here textstat's tokens and sentences are hypelint's, so their scores must agree.
@@ -376,7 +378,7 @@ except OSError:
 from hypelint import lint_text
 from hypelint.api import lint_source
 from hypelint.config import Config
-from hypelint.syllables import offline_textstat
+from hypelint.analysis.syllables import offline_textstat
 
 HARD = sys.argv[2]
 config = Config(select=("HL841", "HL842"))

@@ -10,11 +10,11 @@ import pytest
 
 from hypelint import lint_text
 from hypelint.config import Config
-from hypelint.context import TOPIC_WORDS
+from hypelint.analysis.context import TOPIC_WORDS
 from hypelint.kinds.base import on_topic
 from hypelint.parsers import parse
-from hypelint.rules import Case, RuleError, load_packs, load_rule
-from hypelint.ruledocs import rules_markdown
+from hypelint.rules.loader import Case, RuleError, load_packs, load_rule
+from hypelint.rules.docs import rules_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_packs()
@@ -158,7 +158,7 @@ def test_explain_works_for_every_rule(rule, capsys):
 
 
 def test_shown_cases_are_the_first_plain_ones_and_count_the_rest(tmp_path):
-    from hypelint.ruledocs import SHOWN_CASES, rule_file, shown_cases
+    from hypelint.rules.docs import SHOWN_CASES, rule_file, shown_cases
 
     path = tmp_path / "good.yaml"
     draft = "    - text: \"# A draft\\n\\nOur synergy.\"\n"
@@ -178,7 +178,7 @@ def test_shown_cases_are_the_first_plain_ones_and_count_the_rest(tmp_path):
 @pytest.mark.parametrize("rule", [r for r in RULES if len(r.examples["pass"]) > 4], ids=lambda r: r.code)
 def test_explain_shows_a_few_cases_and_where_the_rest_are(rule, capsys):
     from hypelint.cli import main
-    from hypelint.ruledocs import rule_file, shown_cases
+    from hypelint.rules.docs import rule_file, shown_cases
 
     assert main(["explain", rule.code]) == 0
     shown = capsys.readouterr().out.split("Not flagged:")[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hypelint.parsers import parse
-from hypelint.segment import Section, Sentence, count_words, sections, split_sentences, words
+from hypelint.analysis.segment import Section, Sentence, count_words, sections, split_sentences, words
 
 
 def split(text: str) -> list[str]:

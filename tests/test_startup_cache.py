@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from hypelint import rules, startup_cache, syllables
+from hypelint.rules import loader as rules
+
+from hypelint.runtime import startup_cache
+
+from hypelint.analysis import syllables
 
 
 class Builder:

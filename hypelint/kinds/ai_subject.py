@@ -44,11 +44,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
-from ..context import NEGATION
-from ..guard import guarded
-from ..model import Document, Match
-from .base import Params as BaseParams
-from .base import compile_terms, writer_sentences
+from hypelint.analysis.context import NEGATION
+from hypelint.patterns.guard import guarded
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import compile_terms, writer_sentences
 
 _AI_NOUN = (
     r"(?:AI|A\.I\.|NPUs?|LLMs?|GPTs?|AGI|(?i:artificial\s+intelligence|(?:AI|language|foundation|frontier|generative)\s+models?|"

@@ -11,11 +11,11 @@ from typing import Any, Iterator
 
 import regex
 
-from ..alternation import as_one_alternation
-from ..guard import GuardedPattern
-from ..literals import holds_all, required_literals
-from ..model import Block, Document
-from ..segment import LOWER_WORD
+from hypelint.patterns.alternation import as_one_alternation
+from hypelint.patterns.guard import GuardedPattern
+from hypelint.patterns.literals import holds_all, required_literals
+from hypelint.model import Block, Document
+from hypelint.analysis.segment import LOWER_WORD
 
 
 @dataclasses.dataclass(frozen=True)
@@ -276,7 +276,7 @@ def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
     statement in the writer's voice in scope. The cues are searched once in
     each block, not once per sentence, and not at all in a block that holds
     none of the rule's keywords."""
-    from ..context import analysis
+    from hypelint.analysis.context import analysis
 
     context = analysis(doc)
     for index, views in context.by_block.items():
@@ -299,7 +299,7 @@ def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
 def writer_sentences(doc: Document, scope: tuple[str, ...]):
     """(sentence view, block) for each statement in the writer's voice in scope:
     not a question, not wholly inside a quotation."""
-    from ..context import analysis
+    from hypelint.analysis.context import analysis
 
     for view in analysis(doc).sentences:
         block = doc.blocks[view.block]
@@ -312,7 +312,7 @@ def on_topic(doc: Document, topic: str, words_per_mention: int) -> bool:
     mention of it per `words_per_mention` words (and at least one). Rules
     about AI coverage stay quiet in a story about football that mentions a
     robot once."""
-    from ..context import TOPIC_CLUES, TOPICS
+    from hypelint.analysis.context import TOPIC_CLUES, TOPICS
 
     pattern, (cased, caseless) = TOPICS[topic], TOPIC_CLUES[topic]
     needed = max(1, doc.word_count // words_per_mention)

@@ -58,12 +58,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from ..context import BACK_REFERENCE, NEGATION, SentenceView, analysis
-from ..figures import has_figure
-from ..model import Document, Match
-from ..segment import LOWER_WORD
-from .base import Params as BaseParams
-from .base import Cues, compile_terms, inside, sentence_matches
+from hypelint.analysis.context import BACK_REFERENCE, NEGATION, SentenceView, analysis
+from hypelint.analysis.figures import has_figure
+from hypelint.model import Document, Match
+from hypelint.analysis.segment import LOWER_WORD
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import Cues, compile_terms, inside, sentence_matches
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
@@ -269,7 +269,7 @@ def _is_name(text: str, start: int, phrase: str) -> bool:
 
 def _dated(doc: Document) -> bool:
     """Whether the piece carries its own date (front matter or page metadata)."""
-    from ..parsers.frontmatter import document_date
+    from hypelint.parsers.frontmatter import document_date
 
     return document_date(doc.meta) is not None
 

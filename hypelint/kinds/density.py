@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Finding, Match
-from .base import Params as BaseParams
+from hypelint.model import Document, Finding, Match
+from hypelint.kinds.base import Params as BaseParams
 
 
 @dataclass(frozen=True)

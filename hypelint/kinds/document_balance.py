@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
-from ..context import analysis
-from ..model import Document, Match
-from ..segment import count_words
-from .base import Params as BaseParams
-from .base import compile_terms
+from hypelint.analysis.context import analysis
+from hypelint.model import Document, Match
+from hypelint.analysis.segment import count_words
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import compile_terms
 
 
 @dataclass(frozen=True)

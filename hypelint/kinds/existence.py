@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from ..model import Document, Match
-from ..context import NEGATION, analysis
-from ..quotes import quoted_ranges
-from .base import Params as BaseParams
-from .base import Cues, compile_terms, inside, scoped_blocks
+from hypelint.model import Document, Match
+from hypelint.analysis.context import NEGATION, analysis
+from hypelint.analysis.quotes import quoted_ranges
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import Cues, compile_terms, inside, scoped_blocks
 
 
 @dataclass(frozen=True)

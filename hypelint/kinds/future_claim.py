@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator
 
-from ..context import HEDGE, WEASEL_FRAME, analysis
-from ..literals import Prefiltered
-from ..model import Document, Match
-from .base import Params as BaseParams
-from .base import block_lower, term_pattern, writer_sentences
-from .imagined_scene import forecast_sections
+from hypelint.analysis.context import HEDGE, WEASEL_FRAME, analysis
+from hypelint.patterns.literals import Prefiltered
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import block_lower, term_pattern, writer_sentences
+from hypelint.kinds.imagined_scene import forecast_sections
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The
 # word is found first and what stands before it checked after: lookbehinds

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from ..context import TOPICS, analysis
-from ..model import Document, Match
-from .base import Params as BaseParams
+from hypelint.analysis.context import TOPICS, analysis
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
 
 # "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".
 _OPENER = re.compile(

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from ..model import Document, Match
-from .base import Params as BaseParams
-from .base import scoped_blocks
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import scoped_blocks
 
 _PATH = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 # A consistency check's replacement is the pattern of the form used more
@@ -148,7 +148,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     path = rule.params.check
     checks = _checks_by_path().get(path)
     if checks is None:
-        from ..rules import RuleError
+        from hypelint.rules.loader import RuleError
 
         raise RuleError(f"{rule.path}: key 'params': proselint has no check {path!r}")
     prose = _prose(doc, rule.scope)

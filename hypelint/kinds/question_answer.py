@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Block, Document, Match
-from .base import Params as BaseParams
+from hypelint.model import Block, Document, Match
+from hypelint.kinds.base import Params as BaseParams
 
 _INTERROGATIVE = re.compile(
     r"(?i)^[\"“‘']?(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|can|could|does|do|did|"

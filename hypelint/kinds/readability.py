@@ -26,12 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..context import analysis
-from ..model import Block, Document, Match, Span
-from ..readability import DEFAULT_FORMULAS, FORMULA_NAMES, GRADE_FORMULAS, Counts, grades, sentence_counts
-from ..segment import words
-from .base import Params as BaseParams
-from .base import in_scope
+from hypelint.analysis.context import analysis
+from hypelint.model import Block, Document, Match, Span
+from hypelint.analysis.readability import DEFAULT_FORMULAS, FORMULA_NAMES, GRADE_FORMULAS, Counts, grades, sentence_counts
+from hypelint.analysis.segment import words
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import in_scope
 
 UNITS = ("sentence", "paragraph")
 

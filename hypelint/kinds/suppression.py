@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Match
-from .base import Params as BaseParams
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..context import HEDGE, NUMBER, STUDY_FRAME, analysis
-from ..figures import VAGUE_KINDS, statistics_in
-from ..model import Document, Match
-from .base import Params as BaseParams
-from .base import block_words, in_scope
-from .imagined_scene import future_sections
+from hypelint.analysis.context import HEDGE, NUMBER, STUDY_FRAME, analysis
+from hypelint.analysis.figures import VAGUE_KINDS, statistics_in
+from hypelint.model import Document, Match
+from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.base import block_words, in_scope
+from hypelint.kinds.imagined_scene import future_sections
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = re.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")

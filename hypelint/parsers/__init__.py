@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Document, Link, Span, SpanIndex
-from ..suppress import read_directives
+from hypelint.model import Document, Link, Span, SpanIndex
+from hypelint.filters.suppress import read_directives
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
 # The local part is at most 64 characters (RFC 5321). Unbounded, each start
@@ -24,11 +24,11 @@ def parse(text: str, fmt: str, path: str | None = None) -> Document:
     if text.startswith("\ufeff"):
         raise ValueError("text must be decoded with its BOM removed")
     if fmt == "markdown":
-        from .markdown import parse_markdown as parser
+        from hypelint.parsers.markdown import parse_markdown as parser
     elif fmt == "html":
-        from .html import parse_html as parser
+        from hypelint.parsers.html import parse_html as parser
     elif fmt == "text":
-        from .text import parse_text as parser
+        from hypelint.parsers.text import parse_text as parser
     else:
         raise ValueError(f"unknown format {fmt!r}; expected markdown, html or text")
     return _finish(parser(text, path))
@@ -42,7 +42,7 @@ def parse_binary(data: bytes, fmt: str, path: str | None = None) -> Document:
     """
     if fmt != "docx":
         raise ValueError(f"unknown binary format {fmt!r}; expected docx")
-    from .docx import parse_docx
+    from hypelint.parsers.docx import parse_docx
 
     return _finish(parse_docx(data, path))
 

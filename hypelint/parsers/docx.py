@@ -34,9 +34,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from ..model import Document, Link, Span
-from ..source import InputError, read_bytes
-from .builder import BlockBuilder
+from hypelint.model import Document, Link, Span
+from hypelint.read.source import InputError, read_bytes
+from hypelint.parsers.builder import BlockBuilder
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -66,7 +66,7 @@ class _Paragraph:
 
 def read_docx(path: str) -> Document:
     """Read and parse one Word file; problems are InputErrors (one line)."""
-    from . import parse_binary
+    from hypelint.parsers import parse_binary
 
     return parse_binary(read_bytes(path), "docx", path)
 

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..model import Span
+from hypelint.model import Span
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")

@@ -10,10 +10,10 @@ and start the next; inline elements (a, em, span ...) continue it.
 
 from __future__ import annotations
 
-from ..model import Document, Link, Span
-from .builder import BlockBuilder
-from .frontmatter import parse_date
-from .html_tokens import tokenize
+from hypelint.model import Document, Link, Span
+from hypelint.parsers.builder import BlockBuilder
+from hypelint.parsers.frontmatter import parse_date
+from hypelint.parsers.html_tokens import tokenize
 
 _SKIPPED = {"script", "style", "pre", "code", "template", "svg", "math", "textarea", "noscript", "kbd", "samp"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Document, Link, LineIndex, Span
-from .builder import BlockBuilder, align
-from .frontmatter import blank_out, document_date, find_front_matter
+from hypelint.model import Document, Link, LineIndex, Span
+from hypelint.parsers.builder import BlockBuilder, align
+from hypelint.parsers.frontmatter import blank_out, document_date, find_front_matter
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..model import Document, LineIndex, Span
-from .builder import BlockBuilder
-from .frontmatter import document_date, find_front_matter
+from hypelint.model import Document, LineIndex, Span
+from hypelint.parsers.builder import BlockBuilder
+from hypelint.parsers.frontmatter import document_date, find_front_matter
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")

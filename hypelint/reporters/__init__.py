@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model is cheap, but reporters need it only for types
-    from ..model import FileResult, Finding, RunResult
+    from hypelint.model import FileResult, Finding, RunResult
 
 FORMATS = ("rich", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
 
@@ -205,7 +205,7 @@ def counts_paragraphs(path: str) -> bool:
     """Whether a file's "lines" are paragraphs: a Word draft's decoded text is
     its paragraphs joined by newlines (parsers/docx.py), so its line number is
     the paragraph's and its column the character in that paragraph."""
-    from ..source import format_for
+    from hypelint.read.source import format_for
 
     return format_for(path) == "docx"
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import (
+from hypelint.reporters import (
     ReportOptions,
     counts_paragraphs,
     error_reason,
@@ -33,7 +33,7 @@ from . import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Finding, RunResult
+    from hypelint.model import Finding, RunResult
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, repo_path, sorted_files, sorted_findings, with_suggestion
+from hypelint.reporters import ReportOptions, repo_path, sorted_files, sorted_findings, with_suggestion
 
 if TYPE_CHECKING:
-    from ..model import Finding, RunResult
+    from hypelint.model import Finding, RunResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

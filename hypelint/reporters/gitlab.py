@@ -24,10 +24,10 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from . import ReportOptions, repo_path, sorted_files, sorted_findings
+from hypelint.reporters import ReportOptions, repo_path, sorted_files, sorted_findings
 
 if TYPE_CHECKING:
-    from ..model import FileResult, Finding, RunResult
+    from hypelint.model import FileResult, Finding, RunResult
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 FILE_ERROR_CHECK = "hypelint.file-error"

@@ -38,8 +38,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..model import CATEGORIES
-from . import (
+from hypelint.model import CATEGORIES
+from hypelint.reporters import (
     NOT_HYPE,
     ReportOptions,
     category_counts,
@@ -52,10 +52,10 @@ from . import (
     sorted_files,
     summary_line,
 )
-from .html_prose import Block, Highlight, Renderer, escape, layout, reveal
+from hypelint.reporters.html_prose import Block, Highlight, Renderer, escape, layout, reveal
 
 if TYPE_CHECKING:
-    from ..model import FileResult, Finding, RunResult
+    from hypelint.model import FileResult, Finding, RunResult
 
 # A hue per category, spread round the colour wheel so neighbours on a page
 # differ; `meta` is grey (it is about hypelint, not the draft).
@@ -375,7 +375,7 @@ def _chart(chart_id: str, rates: dict[str, float], scale: float) -> str:
 
 def _draft(file: FileResult, ids: dict[int, str]) -> str:
     """The draft as prose, findings highlighted (see html_prose)."""
-    from ..source import format_for
+    from hypelint.read.source import format_for
 
     if file.source is None:  # a run built without sources: the list below is all there is
         return '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'

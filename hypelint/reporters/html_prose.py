@@ -36,7 +36,7 @@ from typing import Iterable
 
 # Tokens in linear time on any input: html.parser rescans the page for each
 # unclosed construct and can raise AssertionError on malformed declarations.
-from ..parsers.html_tokens import TokenParser
+from hypelint.parsers.html_tokens import TokenParser
 
 # --- the layout ---------------------------------------------------------------------------------
 
@@ -143,7 +143,7 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 def _markdown_layout(source: str) -> Layout:
     from markdown_it import MarkdownIt
 
-    from ..parsers.frontmatter import blank_out, find_front_matter
+    from hypelint.parsers.frontmatter import blank_out, find_front_matter
 
     result = Layout(blocks=[])
     work = source
@@ -632,8 +632,8 @@ _TEXT_MARKER = re.compile(r"[ \t]*([-*\u2022\u2013]|\d{1,3}[.)])[ \t]*$")
 
 
 def _text_layout(source: str) -> Layout:
-    from ..parsers import parse
-    from ..parsers.frontmatter import find_front_matter
+    from hypelint.parsers import parse
+    from hypelint.parsers.frontmatter import find_front_matter
 
     result = Layout(blocks=[])
     document = parse(source, "text")

@@ -35,10 +35,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from . import ReportOptions, category_counts, severity_counts, sorted_files, sorted_findings
+from hypelint.reporters import ReportOptions, category_counts, severity_counts, sorted_files, sorted_findings
 
 if TYPE_CHECKING:
-    from ..model import FileResult, RunResult
+    from hypelint.model import FileResult, RunResult
 
 SCHEMA_VERSION = 1
 

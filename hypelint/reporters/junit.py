@@ -31,10 +31,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from . import ReportOptions, counts_paragraphs, position, sorted_files, with_suggestion
+from hypelint.reporters import ReportOptions, counts_paragraphs, position, sorted_files, with_suggestion
 
 if TYPE_CHECKING:
-    from ..model import FileResult, Finding, RunResult
+    from hypelint.model import FileResult, Finding, RunResult
 
 # Everything outside XML 1.0's Char production.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -39,7 +39,7 @@ import io
 import itertools
 from typing import TYPE_CHECKING
 
-from . import (
+from hypelint.reporters import (
     ReportOptions,
     category_counts,
     category_rates,
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from ..model import FileResult, Finding, RunResult
+    from hypelint.model import FileResult, Finding, RunResult
 
 DEFAULT_WIDTH = 100
 TAB_SIZE = 8

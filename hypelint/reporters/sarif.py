@@ -32,11 +32,11 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..docs_url import rule_url
-from . import ReportOptions, first_sentence, repo_path, sentence, sorted_files, sorted_findings, with_suggestion
+from hypelint.rules.docs_url import rule_url
+from hypelint.reporters import ReportOptions, first_sentence, repo_path, sentence, sorted_files, sorted_findings, with_suggestion
 
 if TYPE_CHECKING:
-    from ..model import Finding, RuleInfo, RunResult
+    from hypelint.model import Finding, RuleInfo, RunResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -76,7 +76,7 @@ def _descriptor(rule: RuleInfo, docs_url: str | None) -> dict[str, Any]:
 
 def _rules(run: RunResult, findings: list[Finding]) -> list[RuleInfo]:
     """Every known rule, plus stand-ins for rules only findings mention."""
-    from ..model import RuleInfo
+    from hypelint.model import RuleInfo
 
     rules = dict(run.rules)
     for finding in findings:

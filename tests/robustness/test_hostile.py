@@ -142,7 +142,7 @@ def test_a_fifo_is_never_waited_on(tmp_path, check, monkeypatch):
     seen for what it is, and reported."""
     if not hasattr(os, "mkfifo"):
         pytest.skip("needs FIFOs")
-    import hypelint.source as source
+    import hypelint.read.source as source
 
     draft = tmp_path / "draft.md"
     draft.write_text("A revolutionary draft.\n", encoding="utf-8")
@@ -163,7 +163,7 @@ def test_a_fifo_is_never_waited_on(tmp_path, check, monkeypatch):
 
 def test_unreadable_file_is_one_line(tmp_path, check, monkeypatch):
     """An unreadable draft (simulated: the tests may run as root, who reads anything)."""
-    import hypelint.source as source
+    import hypelint.read.source as source
 
     (tmp_path / "locked.md").write_text("A revolutionary secret.\n", encoding="utf-8")
     (tmp_path / "open.md").write_text("A revolutionary draft.\n", encoding="utf-8")
@@ -182,7 +182,7 @@ def test_unreadable_file_is_one_line(tmp_path, check, monkeypatch):
 
 
 def test_a_file_over_the_limit_is_refused_even_when_it_grew_after_the_first_look(tmp_path, monkeypatch):
-    import hypelint.source as source
+    import hypelint.read.source as source
 
     path = tmp_path / "growing.md"
     path.write_bytes(b"a" * 100)

@@ -30,8 +30,8 @@ from hypelint.engine import lint_document
 from hypelint.model import RunResult
 from hypelint.parsers import parse
 from hypelint.reporters import ReportOptions, render
-from hypelint.segment import split_sentences
-from hypelint.source import FORMATS
+from hypelint.analysis.segment import split_sentences
+from hypelint.read.source import FORMATS
 
 EVERYTHING = Config(select=("ALL",))
 PROPERTY = settings(

@@ -18,11 +18,11 @@ import textwrap
 import pytest
 import regex
 
-from hypelint import guard
+from hypelint.patterns import guard
 from hypelint.config import Config, resolve_rules
-from hypelint.guard import GuardedPattern, PatternTimeout
+from hypelint.patterns.guard import GuardedPattern, PatternTimeout
 from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, Cues, compile_terms, term_pattern
-from hypelint.rules import MAX_RULE_FILE_BYTES, RuleError, load_packs
+from hypelint.rules.loader import MAX_RULE_FILE_BYTES, RuleError, load_packs
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
 

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from . import startup_cache
+from hypelint.runtime import startup_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 # No word is this long; a run of letters that is (a pasted hash, a line of
@@ -48,7 +48,7 @@ _HYPHENATION = "en_US"
 # The shipped table: "#" lines of notice, then one line with every word's
 # syllable count as a hex digit, then the words, sorted, one a line, in the
 # same order as their counts.
-TABLE_PATH = Path(__file__).resolve().parent / "data" / "syllables.txt"
+TABLE_PATH = Path(__file__).resolve().parents[1] / "data" / "syllables.txt"
 
 
 @lru_cache(maxsize=1)

@@ -45,11 +45,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .atomic import replacing
-from .config import Config
-from .model import FileResult, Finding
-from .startup_cache import default_dir  # the results live in the folder the start-up cache does
+from hypelint._version import __version__
+from hypelint.runtime.atomic import replacing
+from hypelint.config import Config
+from hypelint.model import FileResult, Finding
+from hypelint.runtime.startup_cache import default_dir  # the results live in the folder the start-up cache does
 
 # Bumped when the layout of an entry changes.
 SCHEMA = 1
@@ -169,7 +169,7 @@ def _from_json(entry: Any, key: str, source: str | None) -> FileResult | None:
 def _code_digest() -> str:
     """hypelint's version, the digest of its Python files, and its dependencies' versions."""
     digest = hashlib.sha256(f"{__version__} {sys.version_info[:2]}".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the hypelint package
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(" ".join(_dependency_versions()).encode())
@@ -198,7 +198,7 @@ def _dependency_versions() -> list[str]:
 def _rules_digest(rule_packs: tuple[str, ...]) -> str:
     """The digest of every rule file that loads, and of the lexicons rules
     read (lexicon.py): the shipped packs and these house packs."""
-    from .rules import builtin_packs_dir
+    from hypelint.rules.loader import builtin_packs_dir
 
     digest = hashlib.sha256()
     for root in (builtin_packs_dir(), *map(Path, rule_packs)):

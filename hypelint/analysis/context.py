@@ -13,10 +13,10 @@ import datetime as dt
 import re
 from functools import cached_property
 
-from .alternation import word_alternation
-from .literals import Prefiltered
-from .model import Block, Document, Span, SpanIndex
-from .quotes import REPORTING_VERBS
+from hypelint.patterns.alternation import word_alternation
+from hypelint.patterns.literals import Prefiltered
+from hypelint.model import Block, Document, Span, SpanIndex
+from hypelint.analysis.quotes import REPORTING_VERBS
 
 # A named source: capitalised words ("Dana Ruiz", "the Office for National
 # Statistics", "Gartner"), or a role at an organisation ("analysts at Jefferies").

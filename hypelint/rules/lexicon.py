@@ -135,7 +135,7 @@ def parse(text: str, name: str) -> Lexicon:
 
 def load(path: Path) -> Lexicon:
     """A lexicon file, read with the same limits as any other file hypelint reads."""
-    from .source import InputError, read_bytes
+    from hypelint.read.source import InputError, read_bytes
 
     try:
         data = read_bytes(str(path), MAX_BYTES)

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import regex
 
-from .alternation import as_one_alternation, word_alternation
-from .segment import LOWER_WORD
+from hypelint.patterns.alternation import as_one_alternation, word_alternation
+from hypelint.analysis.segment import LOWER_WORD
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _NUMBER_WORD = word_alternation(

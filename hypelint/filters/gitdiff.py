@@ -20,8 +20,8 @@ import re
 import subprocess
 from functools import lru_cache
 
-from .model import FileResult, Finding
-from .source import format_for
+from hypelint.model import FileResult, Finding
+from hypelint.read.source import format_for
 
 # "@@ -12,3 +14,2 @@": the new side starts at line 14 and runs 2 lines; a
 # missing count means 1, and 0 means lines were only removed there.
@@ -83,7 +83,7 @@ def _paragraph_changes(folder: str, name: str, ref: str, text: str) -> set[int] 
     old = _run(folder, ref, "show", f"{_commit(folder, ref)}:./{name}")
     if old.returncode != 0:  # not in that commit: added since
         return None
-    from .parsers.docx import docx_text
+    from hypelint.parsers.docx import docx_text
 
     before, after = docx_text(old.stdout).split("\n"), text.split("\n")
     changed: set[int] = set()

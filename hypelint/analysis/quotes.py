@@ -15,8 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .alternation import word_alternation
-from .model import Document
+from hypelint.patterns.alternation import word_alternation
+from hypelint.model import Document
 
 REPORTING_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|wrote|writes|explained|explains|argued|argues|"

@@ -44,7 +44,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from . import __version__
+from hypelint._version import __version__
 
 # Bumped when the layout of a file changes.
 SCHEMA = 1
@@ -116,7 +116,7 @@ def _write(target: Path, key: tuple, data: Any) -> None:
         payload = marshal.dumps(data)
     except ValueError:  # not plain data (a date, a custom class): not stored
         return
-    from .atomic import replacing  # only when writing, which few runs do
+    from hypelint.runtime.atomic import replacing  # only when writing, which few runs do
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -37,8 +37,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Document, FileResult, Finding, Span
-from .source import InputError, format_for
+from hypelint.model import Document, FileResult, Finding, Span
+from hypelint.read.source import InputError, format_for
 
 SCHEMA_VERSION = 1
 DEFAULT_FILE = ".hypelint-baseline.json"
@@ -184,10 +184,10 @@ def _document(result: FileResult) -> Document | None:
     fmt = format_for(result.path, "markdown")
     try:
         if fmt == "docx":
-            from .parsers.docx import read_docx
+            from hypelint.parsers.docx import read_docx
 
             return read_docx(result.path)
-        from .parsers import parse
+        from hypelint.parsers import parse
 
         return parse(result.source, fmt, result.path)
     except (InputError, OSError):

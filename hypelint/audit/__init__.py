@@ -33,7 +33,7 @@ from array import array
 from collections import Counter, deque
 from typing import Any, Callable, Iterable, Iterator
 
-from .atomic import writing
+from hypelint.runtime.atomic import writing
 
 # Articles per task: big enough that sending one costs little next to linting
 # it, small enough to spread the last ones over every core.
@@ -90,8 +90,8 @@ def _positive(value: str) -> int:
 
 def run_command(args) -> int:
     """`hypelint audit`: exit 0 when every article was audited, 2 otherwise."""
-    from .config import config_for
-    from .parallel import default_jobs
+    from hypelint.config import config_for
+    from hypelint.runtime.parallel import default_jobs
 
     if args.scheduler and args.engine != "dask":
         raise AuditError("--scheduler is for --engine dask")
@@ -162,9 +162,9 @@ def audit(
     progress: bool = False,
 ) -> Summary:
     """Audit every article of `input_path` into `output_path`; see the module docstring."""
-    from .config import resolve_rules
-    from .model import CATEGORIES
-    from .progress import bar
+    from hypelint.config import resolve_rules
+    from hypelint.model import CATEGORIES
+    from hypelint.runtime.progress import bar
 
     in_kind, out_kind = _table_kind(input_path, "INPUT"), _table_kind(output_path, "--output")
     if not os.path.isfile(input_path):
@@ -186,7 +186,7 @@ def audit(
         answers = _dask_answers(tasks, scheduler, jobs)
     else:
         # A pool costs each worker a fresh interpreter and the rules: only worth it on more than a little text.
-        from .runner import PARALLEL_MIN_BYTES
+        from hypelint.runtime.runner import PARALLEL_MIN_BYTES
 
         small = os.path.getsize(input_path) < PARALLEL_MIN_BYTES
         answers = _local_answers(tasks, 1 if small else jobs, config)
@@ -209,9 +209,9 @@ def audit_batch(task: tuple) -> list[dict]:
     `task` is (config, fmt, [(id, text), ...]); each answer holds the id,
     the word count, findings per category and the hype rate, or an error.
     """
-    from .api import lint_source
-    from .parallel import failure_message
-    from .reporters import hype_rate
+    from hypelint.api import lint_source
+    from hypelint.runtime.parallel import failure_message
+    from hypelint.reporters import hype_rate
 
     config, fmt, records = task
     answers = []
@@ -250,8 +250,8 @@ def _row(answer: dict, categories: list[str]) -> dict:
 
 
 def _local_answers(tasks: Iterable[tuple], jobs: int, config) -> Iterator[list[dict]]:
-    from .parallel import run_tasks
-    from .runner import load_rules
+    from hypelint.runtime.parallel import run_tasks
+    from hypelint.runtime.runner import load_rules
 
     return run_tasks(audit_batch, tasks, jobs, _failed_batch, init=load_rules, init_args=((config,),))
 
@@ -292,7 +292,7 @@ def _dask_result(task: tuple, future) -> list[dict]:
     try:
         return future.result()
     except Exception as exc:  # a worker that died on the batch (Dask retries first)
-        from .parallel import failure_message
+        from hypelint.runtime.parallel import failure_message
 
         return _failed_batch(task, failure_message(exc))
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import CATEGORIES
-from .rules import Case, Rule, builtin_packs_dir
+from hypelint.model import CATEGORIES
+from hypelint.rules.loader import Case, Rule, builtin_packs_dir
 
 # How many cases of each side `hypelint explain` and docs/rules.md show; the
 # rest (long drafts, traps, format variants) stay in the rule file.

@@ -42,8 +42,8 @@ import statistics
 from dataclasses import dataclass, fields
 from typing import Callable, Iterable
 
-from . import syllables
-from .segment import split_sentences
+from hypelint.analysis import syllables
+from hypelint.analysis.segment import split_sentences
 
 # A number with its separators ("2,024", "1.5bn") is one word, as a reader
 # says it; otherwise words are those of segment.py, apostrophes and inner

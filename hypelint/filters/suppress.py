@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .model import Directive, Document, Finding, Match, Span, SpanIndex
+from hypelint.model import Directive, Document, Finding, Match, Span, SpanIndex
 
 VERBS = ("disable", "enable", "disable-file", "disable-next", "disable-next-line", "disable-line")
 _NEXT_BLOCK = ("disable-next", "disable-next-line")

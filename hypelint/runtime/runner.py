@@ -15,11 +15,11 @@ from __future__ import annotations
 import os
 from typing import Callable, Iterator, Sequence
 
-from .api import lint_file
-from .config import Config, resolve_rules
-from .model import FileResult
-from .parallel import default_jobs, run_tasks
-from .source import InputError, decode, read_bytes
+from hypelint.api import lint_file
+from hypelint.config import Config, resolve_rules
+from hypelint.model import FileResult
+from hypelint.runtime.parallel import default_jobs, run_tasks
+from hypelint.read.source import InputError, decode, read_bytes
 
 # Below this much text to lint, starting workers costs more than it saves.
 PARALLEL_MIN_BYTES = 512 * 1024

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .source import InputError, read_bytes
+from hypelint.read.source import InputError, read_bytes
 
 IGNORE_FILES = (".gitignore", ".ignore")  # in a folder, the later one's patterns win
 SKIPPED_FOLDERS = frozenset({"node_modules", "venv", ".venv", "build", "dist"})

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import startup_cache
-from .kinds import KINDS, kind_module
-from .model import CATEGORIES, SEVERITIES, RuleInfo
+from hypelint.runtime import startup_cache
+from hypelint.kinds import KINDS, kind_module
+from hypelint.model import CATEGORIES, SEVERITIES, RuleInfo
 
 SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
 _REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
@@ -124,7 +124,7 @@ def builtin_packs_dir() -> Path:
     try:
         packs = importlib.import_module("hypelint.packs")
     except ModuleNotFoundError:  # running from a source tree that is not installed
-        return Path(__file__).resolve().parent.parent / "rules"
+        return Path(__file__).resolve().parents[2] / "rules"
     # `hypelint.packs` has no __init__.py, so it is a namespace package:
     # importlib.resources would give a MultiplexedPath, whose str() is no path.
     return Path(next(iter(packs.__path__)))
@@ -196,7 +196,7 @@ def read_rule_data(path: Path) -> Any:
     """A rule file's YAML as plain data (checked by `rule_from_data`, not here)."""
     import yaml
 
-    from .source import InputError, read_bytes
+    from hypelint.read.source import InputError, read_bytes
 
     try:
         # Only a regular file of sensible size is read (a FIFO named x.yaml
@@ -261,7 +261,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     default = data.get("default", True)
     if not isinstance(default, bool):
         raise fail("default", "must be true or false")
-    from .context import TOPICS
+    from hypelint.analysis.context import TOPICS
 
     explicit = data.get("explicit", False)
     if not isinstance(explicit, bool):
@@ -295,7 +295,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
 def _build_params(kind: str, params: dict, path: str, validate: bool = True):
     from dataclasses import fields
 
-    from . import lexicon
+    from hypelint.rules import lexicon
 
     try:
         params_class = kind_module(kind).Params

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Block, Document
+from hypelint.model import Block, Document
 
 _ABBREVIATIONS = set(
     """mr mrs ms dr prof sr jr st mt vs etc inc ltd co corp plc llc no nos fig figs approx dept est gov govt gen

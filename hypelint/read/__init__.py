@@ -1,0 +1,2 @@
+"""Reading drafts: bytes to text (``source``) and which files a folder walk
+lints (``ignorefiles``)."""
