@@ -19,6 +19,7 @@ from hypelint.parsers import parse, parse_binary
 from hypelint.analysis.readability import metrics_of
 from hypelint.rules.loader import Rule, load_packs, selector_names, specificity
 from hypelint.read.source import BINARY_FORMATS, FORMAT_BY_SUFFIX, FORMATS, InputError, format_for, read_bytes, read_file
+from hypelint.analysis.memo import analyse
 
 
 def lint_text(text: str, path: str | None = None, fmt: str | None = None, config: Config | None = None) -> list[Finding]:
@@ -59,7 +60,7 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
     metrics = metrics_of(doc)
     return FileResult(
-        path=path or "-", findings=findings, words=doc.word_count, source=doc.text, fail_on=config.fail_on,
+        path=path or "-", findings=findings, words=analyse(doc).word_count, source=doc.text, fail_on=config.fail_on,
         metrics=metrics, rule_errors=list(doc.rule_errors),
     )
 

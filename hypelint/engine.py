@@ -113,12 +113,11 @@ def _on_topic(doc: Document, rule: Rule) -> bool:
     if rule.topic is None:
         return True
     from hypelint.analysis.context import TOPIC_WORDS
+    from hypelint.analysis.memo import analyse
     from hypelint.kinds.base import on_topic
 
-    known = doc.__dict__.setdefault("_topics", {})  # asked once per rule; answered once per piece
-    if rule.topic not in known:
-        known[rule.topic] = on_topic(doc, rule.topic, TOPIC_WORDS)
-    return known[rule.topic]
+    # asked once per rule; answered once per piece
+    return analyse(doc).keep(("topic", rule.topic), lambda: on_topic(doc, rule.topic, TOPIC_WORDS))
 
 
 def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:

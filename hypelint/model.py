@@ -198,6 +198,10 @@ class Document:
     date: date | None = None
     # Rules skipped on this document (a pattern past its time budget), one line each.
     rule_errors: list[str] = field(default_factory=list)
+    # What the analysis stage works out about the draft (sentences, sections,
+    # quotations, ...): a hypelint.analysis.memo.DocumentAnalysis that
+    # `analyse(doc)` makes on first use. Never set by parsers.
+    analysis: object = field(default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -224,33 +228,6 @@ class Document:
             return True
         j = i + 1
         return j < len(starts) and starts[j] < max(span.end, span.start + 1)
-
-    @cached_property
-    def word_count(self) -> int:
-        from hypelint.analysis.segment import count_words
-
-        return sum(count_words(block.text) for block in self.blocks)
-
-    @cached_property
-    def sentences(self) -> list:
-        """Every sentence, in order (segment.Sentence)."""
-        from hypelint.analysis.segment import sentences
-
-        return sentences(self)
-
-    @cached_property
-    def sections(self) -> list:
-        """Every heading's section (segment.Section)."""
-        from hypelint.analysis.segment import sections
-
-        return sections(self.blocks)
-
-    @cached_property
-    def quotes(self) -> list:
-        """Every quotation, with whether it is attributed (quotes.Quote)."""
-        from hypelint.analysis.quotes import find_quotes
-
-        return find_quotes(self)
 
     def block_span(self, index: int) -> Span:
         """Source span of a block's prose, end to end."""

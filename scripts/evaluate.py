@@ -46,6 +46,7 @@ from hypelint.model import Span  # noqa: E402
 from hypelint.parsers import parse  # noqa: E402
 from hypelint.rules.loader import load_packs  # noqa: E402
 from hypelint.read.source import format_for, read_file  # noqa: E402
+from hypelint.analysis.memo import analyse
 
 # Drafts without a date in their front matter are read as of this day, so
 # that "by 2030" means the same thing on every run.
@@ -116,7 +117,7 @@ def label_sentence(doc, quote: str, where: str) -> Span:
         raise SystemExit(f"{where}: quote not found in {doc.path}: {quote!r}")
     end = at + len(quote)
     spans = []
-    for sentence in doc.sentences:
+    for sentence in analyse(doc).sentences:
         span = doc.blocks[sentence.block].source_span(sentence.start, sentence.end)
         if span.start < end and at < span.end:
             spans.append(span)

@@ -8,11 +8,12 @@ from hypelint import lint_text
 from hypelint.config import Config
 from hypelint.parsers import parse
 from hypelint.analysis.quotes import Quote, quoted_ranges
+from hypelint.analysis.memo import analyse
 
 
 def quotes(text: str, fmt: str = "markdown") -> list[tuple[str, bool]]:
     doc = parse(text, fmt)
-    return [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in doc.quotes]
+    return [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in analyse(doc).quotes]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ def test_quotes_and_attribution(text, expected):
 )
 def test_quote_across_a_line_break(text, fmt):
     doc = parse(text, fmt)
-    (quote,) = doc.quotes
+    (quote,) = analyse(doc).quotes
     mark = text[text.index("It") - 1]
     assert quote == Quote(0, 0, 29, True)
     closing = "”" if mark == "“" else mark
@@ -83,9 +84,9 @@ def test_quote_across_a_line_break(text, fmt):
 def test_quotes_per_block_and_quoted_ranges():
     text = 'Intro "scare" quote.\n\n"It works," said Ruiz.\n'
     doc = parse(text, "markdown")
-    assert doc.quotes == [Quote(0, 6, 13, False), Quote(1, 0, 11, True)]
-    assert quoted_ranges(doc) == {1: [(0, 11)]}
-    assert quoted_ranges(doc, attributed_only=False) == {0: [(6, 13)], 1: [(0, 11)]}
+    assert analyse(doc).quotes == [Quote(0, 6, 13, False), Quote(1, 0, 11, True)]
+    assert quoted_ranges(analyse(doc).quotes) == {1: [(0, 11)]}
+    assert quoted_ranges(analyse(doc).quotes, attributed_only=False) == {0: [(6, 13)], 1: [(0, 11)]}
 
 
 HYPE_ONLY = Config(select=("HL201",))
@@ -124,7 +125,7 @@ Ruiz: A revolutionary grant.
 
 def test_interview_answers_are_the_interviewees_words():
     doc = parse(INTERVIEW, "markdown")
-    answers = [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in doc.quotes]
+    answers = [(doc.blocks[q.block].text[q.start : q.end], q.attributed) for q in analyse(doc).quotes]
     assert answers == [("It is a revolutionary arm.", True), ("It learns a task in a day.", True), ("A revolutionary grant.", True)]
     assert lint_text(INTERVIEW, fmt="markdown", config=HYPE_ONLY) == []
 
@@ -153,5 +154,5 @@ def test_a_speaker_label_attributes_its_quote(text, fmt, expected):
 def test_a_block_quotation_is_its_lead_ins_source():
     text = "Ana Ruiz, who runs the lab, wrote on her blog:\n\n> It marks in minutes.\n>\n> It is magic.\n\nThe end.\n\n> A pull quote with no lead-in.\n"
     doc = parse(text, "markdown")
-    attributed = {doc.blocks[q.block].text for q in doc.quotes if q.attributed}
+    attributed = {doc.blocks[q.block].text for q in analyse(doc).quotes if q.attributed}
     assert attributed == {"It marks in minutes.", "It is magic."}

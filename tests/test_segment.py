@@ -6,6 +6,7 @@ import pytest
 
 from hypelint.parsers import parse
 from hypelint.analysis.segment import Section, Sentence, count_words, sections, split_sentences, words
+from hypelint.analysis.memo import analyse
 
 
 def split(text: str) -> list[str]:
@@ -90,7 +91,7 @@ def test_words_and_count():
 
 def test_document_sentences_point_into_blocks():
     doc = parse("# Title\n\nIntro para. Second *sentence*.\n\n- An item. Two.\n", "markdown")
-    assert doc.sentences == [
+    assert analyse(doc).sentences == [
         Sentence(0, 0, 5, "Title"),
         Sentence(1, 0, 11, "Intro para."),
         Sentence(1, 12, 28, "Second sentence."),
@@ -98,7 +99,7 @@ def test_document_sentences_point_into_blocks():
         Sentence(2, 9, 13, "Two."),
     ]
     # A sentence maps back to the source through its block.
-    second = doc.sentences[2]
+    second = analyse(doc).sentences[2]
     span = doc.blocks[1].source_span(second.start, second.end)
     assert doc.text[span.start : span.end] == "Second *sentence*."
 
@@ -132,7 +133,7 @@ def test_sections_run_to_the_next_heading_of_same_or_higher_level():
         ("heading", 1), ("paragraph", 0), ("heading", 2), ("paragraph", 0), ("heading", 3),
         ("paragraph", 0), ("heading", 2), ("paragraph", 0), ("heading", 1), ("paragraph", 0),
     ]  # fmt: skip
-    assert doc.sections == [
+    assert analyse(doc).sections == [
         Section(0, (1, 2, 3, 4, 5, 6, 7)),  # nested headings and their bodies included
         Section(2, (3, 4, 5)),
         Section(4, (5,)),
@@ -161,4 +162,4 @@ def test_sections_in_plain_text_faq():
         ("heading", 3, "Is it safe?"),
         ("paragraph", 0, "Mostly."),
     ]
-    assert doc.sections[1:] == [Section(2, (3, 4, 5, 6)), Section(3, (4,)), Section(5, (6,))]
+    assert analyse(doc).sections[1:] == [Section(2, (3, 4, 5, 6)), Section(3, (4,)), Section(5, (6,))]

@@ -145,7 +145,7 @@ class SentenceView:
         self._block = block
         self._links = links
         self._quote_attributed = quote_attributed
-        self.index = index  # position in doc.sentences
+        self.index = index  # position in the draft's sentences
         self.block = sentence.block
         self.start = sentence.start
         self.end = sentence.end
@@ -191,21 +191,22 @@ class SentenceView:
 
 
 class Analysis:
-    """Per-document cues, computed once and shared by every rule."""
+    """Per-document cues, computed once and shared by every rule (kept in the
+    draft's memo: `analyse(doc).context`)."""
 
-    def __init__(self, doc: Document, today: dt.date | None = None):
+    def __init__(self, doc: Document, sentences: list, quotes: list, today: dt.date | None = None):
         self.date = doc.date or today or dt.date.today()
         # Quotations by block and links in source order, so each sentence finds
         # its own by bisection: scanning them all for every sentence made a
         # long paragraph full of quotes, or a page full of links, quadratic.
         self._quotes: dict[int, list] = {}
-        for quote in doc.quotes:
+        for quote in quotes:
             self._quotes.setdefault(quote.block, []).append(quote)
         self._quote_bounds = {
             block: ([q.start for q in quotes], [q.end for q in quotes]) for block, quotes in self._quotes.items()
         }
         self._links = SpanIndex(link.text_span for link in doc.links)
-        self.sentences = [self._view(i, s, doc.blocks[s.block]) for i, s in enumerate(doc.sentences)]
+        self.sentences = [self._view(i, s, doc.blocks[s.block]) for i, s in enumerate(sentences)]
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
             self.by_block.setdefault(view.block, []).append(view)
@@ -448,10 +449,3 @@ def _outside(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> str
             chars[i] = " "
     return "".join(chars)
 
-
-def analysis(doc: Document) -> Analysis:
-    """The document's shared Analysis (computed on first use)."""
-    found = doc.__dict__.get("_analysis")
-    if found is None:
-        found = doc.__dict__["_analysis"] = Analysis(doc)
-    return found

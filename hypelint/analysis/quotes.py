@@ -49,10 +49,12 @@ class Quote:
         return self.start + 1, self.end - 1
 
 
-def find_quotes(doc: Document) -> list[Quote]:
+def find_quotes(doc: Document, sentences: list) -> list[Quote]:
+    """Every quotation of the draft, with whether it is attributed (`sentences`:
+    the draft's, in order)."""
     quotes: list[Quote] = []
     sentences_by_block: dict[int, list[tuple[int, int]]] = {}
-    for sentence in doc.sentences:
+    for sentence in sentences:
         sentences_by_block.setdefault(sentence.block, []).append((sentence.start, sentence.end))
     answers = interview_answers(doc)
     introduced = introduced_blockquotes(doc)
@@ -201,10 +203,10 @@ def _attributed(text: str, start: int, end: int, sentences: list[tuple[int, int]
     return bool(_REPORTING.search(after[:120]))
 
 
-def quoted_ranges(doc: Document, attributed_only: bool = True) -> dict[int, list[tuple[int, int]]]:
+def quoted_ranges(quotes: list[Quote], attributed_only: bool = True) -> dict[int, list[tuple[int, int]]]:
     """Per block, the prose ranges inside quotes (attributed ones only, by default)."""
     ranges: dict[int, list[tuple[int, int]]] = {}
-    for quote in doc.quotes:
+    for quote in quotes:
         if quote.attributed or not attributed_only:
             ranges.setdefault(quote.block, []).append((quote.start, quote.end))
     return ranges

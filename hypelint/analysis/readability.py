@@ -44,6 +44,7 @@ from typing import Callable, Iterable
 
 from hypelint.analysis import syllables
 from hypelint.analysis.segment import split_sentences
+from hypelint.analysis.memo import analyse
 
 # A number with its separators ("2,024", "1.5bn") is one word, as a reader
 # says it; otherwise words are those of segment.py, apostrophes and inner
@@ -303,7 +304,7 @@ def metrics_of(doc) -> dict:
         _unpack(
             sum(
                 _sentence_figures(blocks[s.block].text, s.start, s.end)
-                for s in doc.sentences
+                for s in analyse(doc).sentences
                 if blocks[s.block].kind in PROSE_KINDS
             )
         )

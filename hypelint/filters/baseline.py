@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypelint.model import Document, FileResult, Finding, Span
-from hypelint.read.source import InputError, format_for
+from hypelint.read.source import InputError, format_for, read_bytes
+from hypelint.analysis.memo import analyse
 
 SCHEMA_VERSION = 1
 DEFAULT_FILE = ".hypelint-baseline.json"
@@ -183,12 +184,10 @@ def _document(result: FileResult) -> Document | None:
         return None
     fmt = format_for(result.path, "markdown")
     try:
+        from hypelint.parsers import parse, parse_binary
+
         if fmt == "docx":
-            from hypelint.parsers.docx import read_docx
-
-            return read_docx(result.path)
-        from hypelint.parsers import parse
-
+            return parse_binary(read_bytes(result.path), "docx", result.path)
         return parse(result.source, fmt, result.path)
     except (InputError, OSError):
         return None  # stdin named .docx, or the file went away: lines will do
@@ -203,7 +202,7 @@ class _Sentences:
         self.texts: list[str] = []
         if doc is not None:
             located = sorted(
-                ((doc.blocks[s.block].source_span(s.start, s.end), s.text) for s in doc.sentences),
+                ((doc.blocks[s.block].source_span(s.start, s.end), s.text) for s in analyse(doc).sentences),
                 key=lambda pair: (pair[0].start, pair[0].end),
             )
             self.spans = [span for span, _ in located]

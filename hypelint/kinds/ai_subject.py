@@ -45,6 +45,7 @@ from functools import cached_property
 from typing import Iterator
 
 from hypelint.analysis.context import NEGATION
+from hypelint.analysis.memo import analyse
 from hypelint.patterns.guard import guarded
 from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
@@ -220,20 +221,21 @@ class Params(BaseParams):
 
 def ai_names(doc: Document) -> tuple[str, ...]:
     """Products the piece introduces as AI systems, longest first (cached per document)."""
-    found = doc.__dict__.get("_ai_names")
-    if found is None:
-        names = set()
-        for block in doc.blocks:
-            for match in _DEFINES_AI.finditer(block.text):
-                name = _INTRODUCING.sub("", next(n for n in match.groups() if n).strip())
-                if not name:
-                    continue
-                first = name.split()[0]
-                if first in _NOT_PRODUCTS or first in _DISCOURSE or (" " not in name and name.endswith("ly")):
-                    continue
-                names.update(_variants(name))
-        found = doc.__dict__["_ai_names"] = tuple(sorted(names, key=len, reverse=True))
-    return found
+    return analyse(doc).keep("ai names", lambda: _introduced_names(doc))
+
+
+def _introduced_names(doc: Document) -> tuple[str, ...]:
+    names = set()
+    for block in doc.blocks:
+        for match in _DEFINES_AI.finditer(block.text):
+            name = _INTRODUCING.sub("", next(n for n in match.groups() if n).strip())
+            if not name:
+                continue
+            first = name.split()[0]
+            if first in _NOT_PRODUCTS or first in _DISCOURSE or (" " not in name and name.endswith("ly")):
+                continue
+            names.update(_variants(name))
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _variants(name: str) -> set[str]:
@@ -253,12 +255,12 @@ def _variants(name: str) -> set[str]:
 
 
 def _subject_pattern(doc: Document) -> re.Pattern:
-    cached = doc.__dict__.get("_ai_subject_pattern")
-    if cached is None:
+    def compile_subject() -> re.Pattern:
         names = "|".join(re.escape(n) for n in ai_names(doc))
         subject = _AI_SUBJECT + (rf"|\b(?:{names})\b" if names else "")
-        cached = doc.__dict__["_ai_subject_pattern"] = re.compile(rf"(?:{subject})")
-    return cached
+        return re.compile(rf"(?:{subject})")
+
+    return analyse(doc).keep("ai subject pattern", compile_subject)
 
 
 def check(doc: Document, rule) -> Iterator[Match]:

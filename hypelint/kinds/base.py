@@ -15,6 +15,7 @@ from hypelint.patterns.alternation import as_one_alternation
 from hypelint.patterns.guard import GuardedPattern
 from hypelint.patterns.literals import holds_all, required_literals
 from hypelint.model import Block, Document
+from hypelint.analysis.memo import analyse
 from hypelint.analysis.segment import LOWER_WORD
 
 
@@ -151,24 +152,6 @@ def check_terms(terms: tuple[str, ...], is_regex: bool, param: str) -> None:
         raise ValueError(f"param {param!r} lists {what} of {sum(map(len, terms))} characters in all; the limit is {MAX_TERMS_LENGTH}")
 
 
-def block_words(doc: Document, index: int) -> frozenset[str]:
-    """The lower-case words of a block (cached per document)."""
-    cache = doc.__dict__.setdefault("_block_words", {})
-    words = cache.get(index)
-    if words is None:
-        words = cache[index] = frozenset(LOWER_WORD.findall(block_lower(doc, index)))
-    return words
-
-
-def block_lower(doc: Document, index: int) -> str:
-    """A block's text in lower case (cached per document)."""
-    cache = doc.__dict__.setdefault("_block_lower", {})
-    text = cache.get(index)
-    if text is None:
-        text = cache[index] = doc.blocks[index].text.lower()
-    return text
-
-
 class Keywords:
     """Words of which a block must hold at least one for a rule to match in it.
 
@@ -246,7 +229,7 @@ class Cues:
 
     def in_block(self, doc: Document, index: int) -> list:
         """The matches in one block of a document."""
-        return self.finditer(doc.blocks[index].text, block_words(doc, index), block_lower(doc, index))
+        return self.finditer(doc.blocks[index].text, analyse(doc).block_words(index), analyse(doc).block_lower(index))
 
     def finditer(self, text: str, words: frozenset[str], lower: str | None = None) -> list:
         """The matches in `text`, whose lower-case words are `words` (and
@@ -276,9 +259,7 @@ def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
     statement in the writer's voice in scope. The cues are searched once in
     each block, not once per sentence, and not at all in a block that holds
     none of the rule's keywords."""
-    from hypelint.analysis.context import analysis
-
-    context = analysis(doc)
+    context = analyse(doc).context
     for index, views in context.by_block.items():
         block = doc.blocks[index]
         if not in_scope(block, scope):
@@ -299,9 +280,7 @@ def sentence_matches(doc: Document, scope: tuple[str, ...], cues: Cues):
 def writer_sentences(doc: Document, scope: tuple[str, ...]):
     """(sentence view, block) for each statement in the writer's voice in scope:
     not a question, not wholly inside a quotation."""
-    from hypelint.analysis.context import analysis
-
-    for view in analysis(doc).sentences:
+    for view in analyse(doc).context.sentences:
         block = doc.blocks[view.block]
         if in_scope(block, scope) and not view.fully_quoted and not view.question:
             yield view, block
@@ -315,12 +294,12 @@ def on_topic(doc: Document, topic: str, words_per_mention: int) -> bool:
     from hypelint.analysis.context import TOPIC_CLUES, TOPICS
 
     pattern, (cased, caseless) = TOPICS[topic], TOPIC_CLUES[topic]
-    needed = max(1, doc.word_count // words_per_mention)
+    needed = max(1, analyse(doc).word_count // words_per_mention)
     count = 0
     for index, block in enumerate(doc.blocks):
         text = block.text
         if not any(clue in text for clue in cased):
-            lower = block_lower(doc, index)
+            lower = analyse(doc).block_lower(index)
             if not any(clue in lower for clue in caseless):
                 continue
         count += len(pattern.findall(text))

@@ -58,12 +58,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from hypelint.analysis.context import BACK_REFERENCE, NEGATION, SentenceView, analysis
+from hypelint.analysis.context import BACK_REFERENCE, NEGATION, SentenceView
 from hypelint.analysis.figures import has_figure
 from hypelint.model import Document, Match
 from hypelint.analysis.segment import LOWER_WORD
 from hypelint.kinds.base import Params as BaseParams
 from hypelint.kinds.base import Cues, compile_terms, inside, sentence_matches
+from hypelint.analysis.memo import analyse
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")
 # An absolute date: a year, a month with a day, an ISO date.
@@ -150,7 +151,7 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    context = analysis(doc)
+    context = analyse(doc).context
     allowed: dict[int, list[tuple[int, int]]] = {}  # exception spans, per block, found when first needed
     # Whether a sentence is backed depends on the sentence alone: asked once
     # per sentence, not once per cue (a long sentence full of cues made it

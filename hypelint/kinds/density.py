@@ -20,6 +20,7 @@ from typing import Iterator
 
 from hypelint.model import Document, Finding, Match
 from hypelint.kinds.base import Params as BaseParams
+from hypelint.analysis.memo import analyse
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
 
 def check_findings(doc: Document, rule, findings: list[Finding]) -> Iterator[Match]:
     params: Params = rule.params
-    words = doc.word_count
+    words = analyse(doc).word_count
     if words < params.min_words or not doc.blocks:
         return
     count = sum(1 for f in findings if f.category in params.categories)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
-from hypelint.analysis.context import analysis
+from hypelint.analysis.memo import analyse
 from hypelint.model import Document, Match
 from hypelint.analysis.segment import count_words
 from hypelint.kinds.base import Params as BaseParams
@@ -57,7 +57,7 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    if not doc.blocks or doc.word_count < params.min_words:
+    if not doc.blocks or analyse(doc).word_count < params.min_words:
         return
     if params.check == "limitations":
         yield from _limitations(doc, params)
@@ -71,7 +71,7 @@ def _limitations(doc: Document, params: Params) -> Iterator[Match]:
         found = params.pattern.search(block.text)
         if found:
             position = words_before + count_words(block.text[: found.start()])
-            if position < (1 - params.tail) * doc.word_count:
+            if position < (1 - params.tail) * analyse(doc).word_count:
                 return
             yield Match(span=doc.block_span(0), values=(("problem", "appear only in its last tenth"),))
             return
@@ -80,7 +80,7 @@ def _limitations(doc: Document, params: Params) -> Iterator[Match]:
 
 
 def _sources(doc: Document, params: Params) -> Iterator[Match]:
-    attributed = [view for view in analysis(doc).sentences if view.attributed]
+    attributed = [view for view in analyse(doc).context.sentences if view.attributed]
     if len(attributed) < 2:
         return
     company = [view for view in attributed if params.pattern.search(view.text)]

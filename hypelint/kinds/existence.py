@@ -24,10 +24,11 @@ from functools import cached_property
 from typing import Iterator
 
 from hypelint.model import Document, Match
-from hypelint.analysis.context import NEGATION, analysis
+from hypelint.analysis.context import NEGATION
 from hypelint.analysis.quotes import quoted_ranges
 from hypelint.kinds.base import Params as BaseParams
 from hypelint.kinds.base import Cues, compile_terms, inside, scoped_blocks
+from hypelint.analysis.memo import analyse
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    quoted = quoted_ranges(doc) if params.quoted == "skip" else {}
+    quoted = quoted_ranges(analyse(doc).quotes) if params.quoted == "skip" else {}
     titles = None  # the quoted titles, found once a term needs them
     for index, block in scoped_blocks(doc, rule.scope):
         text = block.text
@@ -91,7 +92,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
 
 def _reported(doc: Document, block: int, position: int) -> bool:
     """Whether the sentence holding a position is reported speech with a named source."""
-    view = analysis(doc).sentence_at(block, position)
+    view = analyse(doc).context.sentence_at(block, position)
     return bool(view and view.attributed)
 
 
@@ -123,7 +124,7 @@ def _quoted_titles(doc: Document) -> dict[int, list[tuple[int, int]]]:
     Case (every word but the small ones capitalised) name a headline, a book
     or a talk; they assert nothing in the writer's voice."""
     titles: dict[int, list[tuple[int, int]]] = {}
-    for quote in doc.quotes:
+    for quote in analyse(doc).quotes:
         words = _TITLE_WORD.findall(doc.blocks[quote.block].text[quote.start + 1 : quote.end - 1])
         major = [word for word in words if word.lower() not in _MINOR_WORDS]
         if len(words) >= 4 and all(word[0].isupper() or word[0].isdigit() for word in major):

@@ -34,12 +34,13 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator
 
-from hypelint.analysis.context import HEDGE, WEASEL_FRAME, analysis
+from hypelint.analysis.context import HEDGE, WEASEL_FRAME
 from hypelint.patterns.literals import Prefiltered
 from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import block_lower, term_pattern, writer_sentences
+from hypelint.kinds.base import term_pattern, writer_sentences
 from hypelint.kinds.imagined_scene import forecast_sections
+from hypelint.analysis.memo import analyse
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The
 # word is found first and what stands before it checked after: lookbehinds
@@ -154,12 +155,12 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    context = analysis(doc)
+    context = analyse(doc).context
     framed = forecast_sections(doc, context.date.year)  # under a heading like "AI in 2030": every "will" forecasts
     possible: dict[int, bool] = {}  # per block: whether it holds any future cue at all
     for view, block in writer_sentences(doc, rule.scope):
         if view.block not in possible:
-            lower = block_lower(doc, view.block)
+            lower = analyse(doc).block_lower(view.block)
             possible[view.block] = _may_speak_of_the_future(lower) or (view.block in framed and "no more" in lower)
         if not possible[view.block]:
             continue

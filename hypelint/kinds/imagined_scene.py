@@ -37,9 +37,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from hypelint.analysis.context import TOPICS, analysis
+from hypelint.analysis.context import TOPICS
 from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
+from hypelint.analysis.memo import analyse
 
 # "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".
 _OPENER = re.compile(
@@ -130,10 +131,11 @@ def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
     that returns to the present, or a sentence that does ("None of this
     exists yet."): that ends the sections around it too. Worked out once per
     document."""
-    cached = doc.__dict__.get("_future_sections")
-    if cached is not None:
-        return cached
-    context = analysis(doc)
+    return analyse(doc).keep("future sections", lambda: _find_future_sections(doc, this_year))
+
+
+def _find_future_sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
+    context = analyse(doc).context
     by_block = context.by_block
     scene: set[int] = set()
     forecast: set[int] = set()
@@ -151,7 +153,6 @@ def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
                 scene.add(index)
             if any(_closes(view.text.strip(), this_year) for view in by_block.get(index, ())):
                 level = None
-    doc.__dict__["_future_sections"] = (scene, forecast)
     return scene, forecast
 
 
@@ -223,7 +224,7 @@ class _Scene:
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    context = analysis(doc)
+    context = analyse(doc).context
     this_year = context.date.year
     framed = future_sections(doc, this_year)
     # The names the piece uses, worked out only if a future-dated section asks.

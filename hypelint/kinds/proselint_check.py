@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from hypelint.analysis.memo import analyse
 from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
 from hypelint.kinds.base import scoped_blocks
@@ -112,9 +113,10 @@ class _Prose:
 
 def _prose(doc: Document, scope: tuple[str, ...]) -> _Prose:
     """The joined prose of a scope, built once per document and scope."""
-    cache = doc.__dict__.setdefault("_proselint_prose", {})
-    if scope in cache:
-        return cache[scope]
+    return analyse(doc).keep(("proselint prose", scope), lambda: _joined_prose(doc, scope))
+
+
+def _joined_prose(doc: Document, scope: tuple[str, ...]) -> _Prose:
     from proselint.tools import QUOTE_PATTERN, check_matching_quotes, find_spans
 
     parts = ["\n"]
@@ -140,8 +142,7 @@ def _prose(doc: Document, scope: tuple[str, ...]) -> _Prose:
         # The slice keeps one separator each side, which find_spans needs.
         for opening, closing in find_spans(text[start - 1 : end + 1], QUOTE_PATTERN, check_matching_quotes):
             quotes += [start - 1 + opening, start - 1 + closing]
-    cache[scope] = found = _Prose(text, blocks, starts, ends, quotes)
-    return found
+    return _Prose(text, blocks, starts, ends, quotes)
 
 
 def check(doc: Document, rule) -> Iterator[Match]:

@@ -19,6 +19,7 @@ from typing import Iterator
 
 from hypelint.model import Block, Document, Match
 from hypelint.kinds.base import Params as BaseParams
+from hypelint.analysis.memo import analyse
 
 _INTERROGATIVE = re.compile(
     r"(?i)^[\"“‘']?(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|can|could|does|do|did|"
@@ -43,7 +44,7 @@ def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
     blocks = doc.blocks
     faq_levels: list[int] = []  # levels of the FAQ headings we are under
-    sections = {section.heading: section.body for section in doc.sections}
+    sections = {section.heading: section.body for section in analyse(doc).sections}
     for index, block in enumerate(blocks):
         if block.is_heading:
             while faq_levels and faq_levels[-1] >= block.level:

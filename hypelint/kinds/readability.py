@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from hypelint.analysis.context import analysis
+from hypelint.analysis.memo import analyse
 from hypelint.model import Block, Document, Match, Span
 from hypelint.analysis.readability import DEFAULT_FORMULAS, FORMULA_NAMES, GRADE_FORMULAS, Counts, grades, sentence_counts
 from hypelint.analysis.segment import words
@@ -63,7 +63,7 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    context = analysis(doc)
+    context = analyse(doc).context
     for index, views in context.by_block.items():
         block = doc.blocks[index]
         if not in_scope(block, rule.scope):

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from hypelint.analysis.context import HEDGE, NUMBER, STUDY_FRAME, analysis
+from hypelint.analysis.context import HEDGE, NUMBER, STUDY_FRAME
 from hypelint.analysis.figures import VAGUE_KINDS, statistics_in
 from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import block_words, in_scope
+from hypelint.kinds.base import in_scope
 from hypelint.kinds.imagined_scene import future_sections
+from hypelint.analysis.memo import analyse
 
 # A forecast's figures are the prediction rules' business.
 FUTURE = re.compile(r"(?i)\bwill\b|['’]ll\b|\bby\s+20[3-9]\d\b")
@@ -71,7 +72,7 @@ class Params(BaseParams):
 
 def check(doc: Document, rule) -> Iterator[Match]:
     params: Params = rule.params
-    context = analysis(doc)
+    context = analyse(doc).context
     found = list(_figures_by_sentence(doc, context, rule.scope))
     restated = None  # figure -> the sentences stating it, built when first needed
     for view, block, figures in found:
@@ -115,7 +116,7 @@ def _figures_by_sentence(doc: Document, context, scope):
         block = doc.blocks[index]
         if not in_scope(block, scope):
             continue
-        figures = statistics_in(block.text, block_words(doc, index))
+        figures = statistics_in(block.text, analyse(doc).block_words(index))
         starts = [f[0] for f in figures]
         for view in views:
             # Only the figures that start inside the sentence: bisected, as a

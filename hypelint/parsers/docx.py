@@ -35,7 +35,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from hypelint.model import Document, Link, Span
-from hypelint.read.source import InputError, read_bytes
+from hypelint.read.source import InputError
 from hypelint.parsers.builder import BlockBuilder
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -62,13 +62,6 @@ class _Paragraph:
     kind: str = "paragraph"
     level: int = 0  # heading level as the style gives it; 0 for the title
     containers: tuple[str, ...] = ()
-
-
-def read_docx(path: str) -> Document:
-    """Read and parse one Word file; problems are InputErrors (one line)."""
-    from hypelint.parsers import parse_binary
-
-    return parse_binary(read_bytes(path), "docx", path)
 
 
 def parse_docx(data: bytes, path: str | None = None) -> Document:

@@ -1,0 +1,91 @@
+"""What the analysis stage works out about one draft, kept for every rule.
+
+A parsed `Document` is a plain container the parsers fill. Everything worked
+out from it afterwards (words, sentences, sections, quotations, the context
+claim rules read, lower-cased blocks, a kind's own per-document findings) is
+computed on first use by the `DocumentAnalysis` that `analyse` returns, and
+kept there, so that the forty rules asking the same question of a draft have
+it answered once. The memo lives in the Document's one `analysis` slot: it
+goes when the Document goes.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Hashable, TypeVar
+
+from hypelint.analysis.quotes import Quote, find_quotes
+from hypelint.analysis.segment import LOWER_WORD, Section, Sentence, count_words, sections, sentences
+from hypelint.model import Document
+
+if TYPE_CHECKING:
+    from hypelint.analysis.context import Analysis as Context
+
+T = TypeVar("T")
+
+
+class DocumentAnalysis:
+    """One draft's analyses, each computed on first use."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._lower: dict[int, str] = {}
+        self._words: dict[int, frozenset[str]] = {}
+        self._kept: dict[Hashable, object] = {}
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(count_words(block.text) for block in self.doc.blocks)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Every sentence, in order."""
+        return sentences(self.doc)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """Every heading's section."""
+        return sections(self.doc.blocks)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """Every quotation, with whether it is attributed."""
+        return find_quotes(self.doc, self.sentences)
+
+    @cached_property
+    def context(self) -> Context:
+        """Per-sentence cues claim rules read: attribution, hedges, figures."""
+        # Imported here: compiling its cues is the dearest import of a run,
+        # and a run whose every file is in the results cache never needs it.
+        from hypelint.analysis.context import Analysis as Context
+
+        return Context(self.doc, self.sentences, self.quotes)
+
+    def block_lower(self, index: int) -> str:
+        """A block's text in lower case."""
+        text = self._lower.get(index)
+        if text is None:
+            text = self._lower[index] = self.doc.blocks[index].text.lower()
+        return text
+
+    def block_words(self, index: int) -> frozenset[str]:
+        """The lower-case words of a block."""
+        words = self._words.get(index)
+        if words is None:
+            words = self._words[index] = frozenset(LOWER_WORD.findall(self.block_lower(index)))
+        return words
+
+    def keep(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` returns, worked out once per draft and `key`: for
+        what one kind or the engine derives from the whole draft."""
+        if key not in self._kept:
+            self._kept[key] = compute()
+        return self._kept[key]  # type: ignore[return-value]
+
+
+def analyse(doc: Document) -> DocumentAnalysis:
+    """The draft's memo of analyses, made on first use."""
+    memo = doc.analysis
+    if not isinstance(memo, DocumentAnalysis):
+        memo = doc.analysis = DocumentAnalysis(doc)
+    return memo
