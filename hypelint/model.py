@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any, Iterable
+
+from hypelint.patterns.markup import LINE_END
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -75,7 +76,6 @@ class SpanIndex:
         return before > 0 and self._reach[before - 1] > query.start
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
@@ -89,7 +89,7 @@ class LineIndex:
     def __init__(self, text: str):
         # One pass (searching for "\r" and "\n" separately from each line
         # rescanned an LF-only file to its end for every line).
-        self.starts = [0] + [found.end() for found in _LINE_END.finditer(text)]
+        self.starts = [0] + [found.end() for found in LINE_END.finditer(text)]
         self.length = len(text)
         self._text = text
 
@@ -136,6 +136,12 @@ class Block:
     # Source offsets of the block as a whole, including its markup.
     start: int = 0
     end: int = 0
+    # How the draft shows the prose, for the HTML report (no rule reads these).
+    # Inline markup over `text`: (start, end, name), name strong, em, del or code.
+    styles: tuple[tuple[int, int, str], ...] = ()
+    marker: str = ""  # the bullet ("\u2022") or number ("3.") of the list item this block opens
+    row: int = 0  # a table cell's row, counted through the document from 1 (0: not a cell of a known row)
+    header: bool = False  # a cell of a table's header row
 
     def source_offset(self, pos: int) -> int:
         """Source offset of the character at prose position `pos`."""
@@ -198,6 +204,11 @@ class Document:
     date: date | None = None
     # Rules skipped on this document (a pattern past its time budget), one line each.
     rule_errors: list[str] = field(default_factory=list)
+    # What the draft shows that is not prose, for the HTML report: code (kind
+    # code: fenced and indented blocks, HTML pre and code), raw HTML blocks
+    # (raw), comments on lines of their own (comment) and front matter (front),
+    # each mapped to the source as prose is. No rule reads them.
+    unlinted: list[Block] = field(default_factory=list)
     # What the analysis stage works out about the draft (sentences, sections,
     # quotations, ...): a hypelint.analysis.memo.DocumentAnalysis that
     # `analyse(doc)` makes on first use. Never set by parsers.

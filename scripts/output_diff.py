@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,9 +38,10 @@ PINNED_DATE = "2026-12-05"
 
 
 def report(folder: Path) -> str:
-    """The JSON report of one set, linted from the project root."""
+    """The JSON report of one set, linted from the project root (paths in it
+    relative to that root, so that two checkouts compare)."""
     command = [
-        sys.executable, "-m", "hypelint", "check", str(folder),
+        sys.executable, "-m", "hypelint", "check", os.path.relpath(folder, ROOT),
         "--format", "json", "--no-cache", "--fail-on", "never",
         "--date", PINNED_DATE,
     ]

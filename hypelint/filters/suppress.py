@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from hypelint.model import Directive, Document, Finding, Match, Span, SpanIndex
+from hypelint.patterns.markup import HTML_COMMENT
 
 VERBS = ("disable", "enable", "disable-file", "disable-next", "disable-next-line", "disable-line")
 _NEXT_BLOCK = ("disable-next", "disable-next-line")
 
-_INNER = re.compile(r"<!--(.*?)-->", re.S)
 _INTRO = re.compile(r"\s*hypelint\b", re.I)  # how a comment meant as a directive starts
 _VERB = re.compile(r"\s*:\s*([a-z][\w-]*)?\s*", re.I)
 _SELECTOR = re.compile(r"[\w.-]+")
@@ -58,7 +58,7 @@ def malformed_directives(doc: Document) -> list[Malformed]:
 
 def _parsed_comments(doc: Document) -> Iterable[Directive | Malformed]:
     for comment in doc.comments:
-        inner = _INNER.fullmatch(doc.text, comment.start, comment.end)
+        inner = HTML_COMMENT.fullmatch(doc.text, comment.start, comment.end)
         if inner and _INTRO.match(inner.group(1)):
             yield _parse(doc, comment, inner.group(1))
 

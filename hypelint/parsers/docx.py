@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from hypelint.model import Document, Link, Span
 from hypelint.read.source import InputError
 from hypelint.parsers.builder import BlockBuilder
+from hypelint.patterns.markup import HTML_COMMENT
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -48,7 +49,6 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP = {_W + name for name in ("del", "moveFrom", "pPr", "rPr", "drawing", "pict", "object", "txbxContent")}
 _SKIP.add(_MC_FALLBACK)
 _BREAKS = {_W + "br", _W + "cr"}
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HEADING = re.compile(r"heading\s*([1-9])$", re.I)
 MISSING = "reading Word files needs python-docx: pip install 'hypelint[docx]'"
 
@@ -87,7 +87,7 @@ def _add_blocks(doc: Document, paragraph: _Paragraph, offset: int, titled: bool)
     for start, end, url in paragraph.links:
         doc.links.append(Link(Span(offset + start, offset + end), url))
     visible, last = [], 0
-    for comment in _COMMENT.finditer(text):
+    for comment in HTML_COMMENT.finditer(text):
         span = Span(offset + comment.start(), offset + comment.end())
         doc.comments.append(span)
         doc.excluded.append(span)

@@ -8,15 +8,13 @@ HTML, URLs, reference definitions and front matter never become prose.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from hypelint.model import Document, Link, LineIndex, Span
-from hypelint.parsers.builder import BlockBuilder, align
+from hypelint.model import Block, Document, Link, LineIndex, Span
+from hypelint.parsers.builder import BlockBuilder, align, verbatim_block
 from hypelint.parsers.frontmatter import blank_out, document_date, find_front_matter
+from hypelint.patterns.markup import HTML_COMMENT, LINE_END
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _CONTAINERS = {
     "blockquote_open": "blockquote",
     "list_item_open": "list_item",
@@ -24,6 +22,8 @@ _CONTAINERS = {
     "footnote_open": "footnote",
 }
 _LEAF_KIND = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "table_cell", "td_open": "table_cell"}
+_STYLES = {"strong_open": "strong", "em_open": "em", "s_open": "del"}
+_STYLE_CLOSE = {"strong_close": "strong", "em_close": "em", "s_close": "del"}
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +43,7 @@ def parse_markdown(text: str, path: str | None = None) -> Document:
         doc.excluded.append(span)
         doc.date = document_date(doc.meta)
         work = blank_out(text, span)
+        _add(doc.unlinted, verbatim_block("front", text, span.start, span.end))
     _Walker(doc, work).walk(_parser().parse(work))
     return doc
 
@@ -58,6 +59,11 @@ class _Walker:
         self.stack: list[str] = []
         self.leaf: str | None = None
         self.level = 0
+        # For the report: the marker of the list item whose first block is
+        # still to come, the table row and whether it is the header's.
+        self.marker = ""
+        self.row = 0
+        self.header = False
 
     def line_start(self, line: int) -> int:
         starts = self.lines.starts
@@ -71,8 +77,11 @@ class _Walker:
             kind = token.type
             if kind in _CONTAINERS:
                 self.stack.append(_CONTAINERS[kind])
+                if kind == "list_item_open":
+                    self.marker = f"{token.info}{token.markup}" if token.info else "\u2022"
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
                 self.stack.pop()
+                self.marker = ""  # an item without prose leaves no marker for what follows
             elif kind in _LEAF_KIND:
                 self.leaf = _LEAF_KIND[kind]
                 self.level = int(token.tag[1]) if kind == "heading_open" else 0
@@ -80,11 +89,17 @@ class _Walker:
                 self.inline_block(token)
             elif kind in ("fence", "code_block") and token.map:
                 self.doc.excluded.append(self.map_span(token.map))
+                self.code(token)
             elif kind == "html_block" and token.map:
                 span = self.map_span(token.map)
                 self.doc.excluded.append(span)
-                for comment in _COMMENT.finditer(self.src, span.start, span.end):
-                    self.doc.comments.append(Span(comment.start(), comment.end()))
+                comments = [Span(c.start(), c.end()) for c in HTML_COMMENT.finditer(self.src, span.start, span.end)]
+                self.doc.comments.extend(comments)
+                self.raw_html(span, comments)
+            elif kind == "tr_open":
+                self.row += 1
+            elif kind in ("thead_open", "thead_close"):
+                self.header = kind == "thead_open"
 
     def inline_block(self, token) -> None:
         if not token.map:
@@ -102,24 +117,49 @@ class _Walker:
         builder = BlockBuilder()
         cursor = self.children(token.children or [], builder, cursor, region.end)
         self.cursor = cursor
-        block = builder.build(kind, region.start, region.end, self.level if kind == "heading" else 0, tuple(self.stack))
+        level = self.level if kind == "heading" else 0
+        block = builder.build(kind, region.start, region.end, level, tuple(self.stack), self.marker)
         if block:
+            self.marker = ""
+            if kind == "table_cell":
+                block.row, block.header = self.row, self.header
             self.doc.blocks.append(block)
+
+    def code(self, token) -> None:
+        """A code block, for the report: its content mapped onto its lines (after the opening fence)."""
+        first, last = token.map
+        start, end = self.line_start(first), self.line_start(last)
+        builder = BlockBuilder()
+        align(builder, token.content, self.src, self.line_start(first + 1 if token.type == "fence" else first), end)
+        self.doc.unlinted.append(builder.verbatim("code", start, end) or Block("code", "", [], start=start, end=end))
+
+    def raw_html(self, span: Span, comments: list[Span]) -> None:
+        """Raw HTML, for the report: shown as written (a comment alone on its lines is a comment)."""
+        written = self.src[span.start : span.end].strip()
+        alone = len(comments) == 1 and written == self.src[comments[0].start : comments[0].end]
+        _add(self.doc.unlinted, verbatim_block("comment" if alone else "raw", self.src, span.start, span.end))
 
     def children(self, tokens, builder: BlockBuilder, cursor: int, limit: int) -> int:
         src, doc = self.src, self.doc
         links: list[tuple[int, str, bool]] = []  # (source start, href, autolink)
+        styles: list[int] = []  # where the emphasis open here started in the prose
         for token in tokens:
             kind = token.type
-            if kind == "text":
+            if kind in _STYLES:
+                styles.append(builder.length)
+            elif kind in _STYLE_CLOSE and styles:
+                builder.style(styles.pop(), _STYLE_CLOSE[kind])
+            elif kind == "text":
                 cursor = align(builder, token.content, src, cursor, limit)
             elif kind in ("softbreak", "hardbreak"):
-                newline = _NEWLINE.search(src, cursor, limit)
+                newline = LINE_END.search(src, cursor, limit)
                 if newline:
                     builder.add_char("\n", newline.start(), newline.end() - newline.start())
                     cursor = newline.end()
             elif kind == "code_inline":
+                start = builder.length
                 cursor = self.code_span(token, builder, cursor, limit)
+                builder.style(start, "code")
             elif kind == "html_inline":
                 at = src.find(token.content, cursor, limit)
                 if at >= 0:
@@ -201,3 +241,8 @@ def _skip_link_tail(src: str, cursor: int, limit: int) -> int:
         end = src.find("]", pos, limit)
         return end + 1 if end >= 0 else pos
     return pos
+
+
+def _add(blocks: list[Block], block: Block | None) -> None:
+    if block is not None:
+        blocks.append(block)

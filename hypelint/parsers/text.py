@@ -14,10 +14,10 @@ import bisect
 import re
 
 from hypelint.model import Document, LineIndex, Span
-from hypelint.parsers.builder import BlockBuilder
+from hypelint.parsers.builder import BlockBuilder, verbatim_block
 from hypelint.parsers.frontmatter import document_date, find_front_matter
+from hypelint.patterns.markup import HTML_COMMENT
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]+(?=\S)")
 _LONE_MARKER = re.compile(r"[ \t]*(?:[-*•–]|\d{1,3}[.)])[ \t]*$")
 _FAQ_TITLE = re.compile(r"(?i)^(?:faqs?|frequently asked questions|questions and answers|q ?& ?a)\s*:?$")
@@ -39,12 +39,24 @@ def parse_text(text: str, path: str | None = None) -> Document:
         doc.excluded.append(span)
         doc.date = document_date(doc.meta)
         start = span.end
-    for comment in _COMMENT.finditer(text, start):
+        front_matter = verbatim_block("front", text, span.start, span.end)
+        doc.unlinted.extend([front_matter] if front_matter else [])
+    for comment in HTML_COMMENT.finditer(text, start):
         span = Span(comment.start(), comment.end())
         doc.comments.append(span)
         doc.excluded.append(span)
     _Reader(doc, start).read()
+    _comments_alone(doc)
     return doc
+
+
+def _comments_alone(doc: Document) -> None:
+    """Comments outside every block, for the report to show on lines of their own."""
+    ends = [block.end for block in doc.blocks]  # blocks come in order and do not overlap
+    for comment in doc.comments:
+        at = bisect.bisect_right(ends, comment.start)
+        if at == len(doc.blocks) or doc.blocks[at].start >= comment.end:
+            doc.unlinted.append(verbatim_block("comment", doc.text, comment.start, comment.end))
 
 
 class _Reader:
@@ -107,23 +119,24 @@ class _Reader:
         current: list[Span] = []
         current_kind = ""
         lone_marker = False
+        bullet = ""  # the list item's marker as the report shows it
 
         def flush() -> None:
             nonlocal current
             if current:
-                self.emit(current_kind, current)
+                self.emit(current_kind, current, marker=bullet if current_kind == "list_item" else "")
             current = []
 
         for index, (span, line) in enumerate(zip(chunk, texts)):
             raw = self.text[span.start : span.end]
             if _LONE_MARKER.match(raw):
                 flush()
-                current_kind, lone_marker = "list_item", True
+                current_kind, lone_marker, bullet = "list_item", True, _bullet(raw)
                 continue
             marker = _LIST_ITEM.match(raw)
             if marker:
                 flush()
-                current_kind, lone_marker = "list_item", False
+                current_kind, lone_marker, bullet = "list_item", False, _bullet(marker.group())
                 current = [Span(span.start + marker.end(), span.end)]
                 continue
             if self.is_heading(line, index, texts, per_line):
@@ -169,7 +182,7 @@ class _Reader:
             level, self.in_faq = 2, self.in_faq and question
         self.emit("heading", [span], level)
 
-    def emit(self, kind: str, spans: list[Span], level: int = 0) -> None:
+    def emit(self, kind: str, spans: list[Span], level: int = 0, marker: str = "") -> None:
         builder = BlockBuilder()
         for number, span in enumerate(spans):
             if number:
@@ -177,7 +190,7 @@ class _Reader:
             for a, b in self.visible(span):
                 builder.add(self.text[a:b], a)
         containers = ("list_item",) if kind == "list_item" else ()
-        block = builder.build(kind, spans[0].start, spans[-1].end, level, containers)
+        block = builder.build(kind, spans[0].start, spans[-1].end, level, containers, marker)
         if block:
             self.doc.blocks.append(block)
             if kind != "heading":
@@ -190,6 +203,12 @@ class _Reader:
 # more than one sentence ("“I agree. See you!”").
 _DIALOGUE = re.compile(r"[.!,;][\"”’]|[\"”’][,;]|[a-z][.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 _QUOTE_MARKS = "\"'“‘"
+
+
+def _bullet(marker: str) -> str:
+    """A list marker as shown: its number ("3."), or a bullet."""
+    marker = marker.strip()
+    return marker if marker[:1].isdigit() else "\u2022"
 
 
 def _heading_like(line: str, first: bool = False) -> bool:
