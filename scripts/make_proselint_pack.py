@@ -9,7 +9,8 @@ rule names require) and coded HL850 upwards in sorted path order. proselint
 ("cliches.misc.write_good" has five) are one rule, as they are one switch in
 proselint's own config. The rules are in category `style`, off by default
 (`--select proselint` turns them on) and use the kind `proselint-check`,
-which supplies the message, so `message` is a placeholder.
+which writes each finding's message (proselint's, naming the check), so
+they have no `message`.
 
 Severity is `info`, except `warning` for what is wrong rather than a matter
 of taste (WARNING_PATHS below): misspellings and nonwords, malapropisms and
@@ -130,7 +131,6 @@ def rule_data(path: str, code: str, modules: dict[int, object]) -> dict:
         # else is on; here they run only when named ("--select proselint.restricted").
         **({"explicit": True} if path.startswith("restricted.") else {}),
         "kind": "proselint-check",
-        "message": "{message}",
         "description": f"proselint's check `{path}`: {title}. Its message: {said}\n",
         "rationale": (f"{body}\n" if body and body.rstrip(".") != title else f"{title}.\n")
         + (f"proselint's source: {source}.\n" if source else ""),

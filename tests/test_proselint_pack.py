@@ -54,7 +54,8 @@ def at(text: str, needle: str, after: str = "") -> tuple[int, int, str]:
 
 def test_the_pack_is_exactly_what_the_script_writes(tmp_path):
     script = ROOT / "scripts" / "make_proselint_pack.py"
-    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True)
+    run = subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
     committed = {path.name: path.read_bytes() for path in (ROOT / "rules" / "proselint").iterdir()}
     written = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
     assert sorted(committed) == sorted(written), "run: python scripts/make_proselint_pack.py"
@@ -254,19 +255,25 @@ def test_suggestions_are_text_never_patterns():
 # --- rule files ------------------------------------------------------------------
 
 
-def _rule(check: str):
+def _rule(check: str, **extra):
     data = {
         "code": "HL990",
         "name": "house.proselint",
         "category": "style",
         "severity": "info",
         "kind": "proselint-check",
-        "message": "{message}",
         "description": "d",
         "rationale": "r",
         "params": {"check": check},
+        **extra,
     }
     return rule_from_data(data, "house/x.yaml", "house")
+
+
+def test_the_kind_writes_the_message_so_a_rule_has_none():
+    assert {rule.message for rule in PACK} == {""}
+    with pytest.raises(RuleError, match="house/x.yaml: key 'message': kind 'proselint-check' writes each finding's message"):
+        _rule("typography.symbols.ellipsis", message="'{match}' is not house style")
 
 
 def test_a_check_path_that_is_no_path_fails_at_load():

@@ -4,6 +4,8 @@ A kind module exposes `Params` (a frozen dataclass built from the rule's
 `params` mapping, validated) and `check(doc, rule)`, a generator of Matches.
 A kind that judges the other rules' findings (density) also exposes
 `check_findings(doc, rule, findings)`, which the engine calls after them.
+A kind that writes every match's message itself (proselint-check) says
+`SUPPLIES_MESSAGE = True`, and its rules leave `message` out.
 Kinds are pure: they read the document and never see config or output.
 """
 

@@ -35,6 +35,9 @@ from hypelint.model import Document, Match
 from hypelint.kinds.base import Params as BaseParams
 from hypelint.kinds.base import scoped_blocks
 
+# Each finding's message is proselint's own, naming the check, so the
+# rules of this kind have no `message` template (loader.py).
+SUPPLIES_MESSAGE = True
 _PATH = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 # A consistency check's replacement is the pattern of the form used more
 # often; for "1 vs. 2 spaces after a period" that is a regex, no text to write.

@@ -2,7 +2,8 @@
 
 A rule file names a kind (the Python code that finds matches) and gives it
 params; everything a user reads about the rule (message, description,
-rationale, reference, examples) lives in the same file. Packs load once per
+rationale, reference, examples) lives in the same file; a rule whose kind
+writes the findings' messages itself has no `message`. Packs load once per
 run; a bad file stops the run with one line naming the file and the key.
 The shipped packs' parsed YAML is kept in the start-up cache
 (startup_cache.py); house packs are read and validated on every run.
@@ -21,8 +22,11 @@ from hypelint.kinds import KINDS, kind_module
 from hypelint.model import CATEGORIES, SEVERITIES, RuleInfo
 
 SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
-_REQUIRED = ("code", "name", "category", "severity", "kind", "message", "description", "rationale")
-_OPTIONAL = ("scope", "params", "examples", "reference", "default", "suggestion", "topic", "explicit")
+_REQUIRED = ("code", "name", "category", "severity", "kind", "description", "rationale")
+# `message` is required as well, except of a rule whose kind writes every
+# finding's message itself (its module says SUPPLIES_MESSAGE = True), where
+# it is left out: a template there would never be used.
+_OPTIONAL = ("message", "scope", "params", "examples", "reference", "default", "suggestion", "topic", "explicit")
 _CODE = re.compile(r"HL\d{3}")
 # A rule is a page of YAML; anything much larger is a mistake (or worse).
 MAX_RULE_FILE_BYTES = 256 * 1024
@@ -58,7 +62,7 @@ class Rule:
     category: str
     severity: str
     kind: str
-    message: str
+    message: str  # the template for findings' messages; "" when the kind writes them
     description: str
     rationale: str
     pack: str
@@ -229,7 +233,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     for key in data:
         if key not in _REQUIRED and key not in _OPTIONAL:
             raise fail(key, f"unknown key; allowed: {', '.join(_REQUIRED + _OPTIONAL)}")
-    for key in ("code", "name", "message", "description", "rationale", "kind", "category", "severity"):
+    for key in ("code", "name", "description", "rationale", "kind", "category", "severity"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise fail(key, "must be a non-empty string")
     for key in ("reference", "suggestion"):  # checked, never str()-ed: YAML aliases can nest a bomb
@@ -245,6 +249,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
         raise fail("severity", f"{data['severity']!r} is not one of: {', '.join(SEVERITIES)}")
     if data["kind"] not in KINDS:
         raise fail("kind", f"{data['kind']!r} is not one of: {', '.join(sorted(KINDS))}")
+    message = _message(data, fail)
     scope = data.get("scope", "prose")
     scope = (scope,) if isinstance(scope, str) else scope
     if not isinstance(scope, (list, tuple)) or not all(s in SCOPES for s in scope):
@@ -275,7 +280,7 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
         category=data["category"],
         severity=data["severity"],
         kind=data["kind"],
-        message=data["message"].strip(),
+        message=message,
         description=data["description"],
         rationale=data["rationale"],
         pack=pack,
@@ -290,6 +295,19 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
         topic=topic,
         explicit=explicit,
     )
+
+
+def _message(data: dict, fail) -> str:
+    """The rule's message template, or "" for a kind that supplies the messages."""
+    if getattr(kind_module(data["kind"]), "SUPPLIES_MESSAGE", False):
+        if "message" in data:
+            raise fail("message", f"kind {data['kind']!r} writes each finding's message; leave 'message' out")
+        return ""
+    if "message" not in data:
+        raise fail("message", "required key is missing")
+    if not isinstance(data["message"], str) or not data["message"].strip():
+        raise fail("message", "must be a non-empty string")
+    return data["message"].strip()
 
 
 def _build_params(kind: str, params: dict, path: str, validate: bool = True):
