@@ -1,7 +1,10 @@
 """The data every stage passes on: source positions, blocks, documents, findings.
 
-Data flow: read -> parse (Document of Blocks) -> segment (sentences, sections)
--> rules (Matches) -> engine (Findings) -> report.
+Data flow: read -> parse (a Document of Blocks) -> analysis (sentences,
+sections, quotes: hypelint.analysis.memo, not the Document) -> rules and
+kinds (Matches) -> engine (Findings) -> filters -> report. A Document is a
+plain container: parsers fill it, and nothing computed from it is kept on it
+but the memo of its one `analysis` slot.
 
 Positions are never guessed. A parser builds each Block's prose text together
 with an exact map from every character of that text back to the source

@@ -20,17 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hypelint.reporters import (
-    ReportOptions,
-    counts_paragraphs,
-    error_reason,
-    one_line,
-    position,
-    rule_counts,
-    sorted_files,
-    sorted_findings,
-    summary_line,
-)
+from hypelint.reporters import (ReportOptions, counts_paragraphs, error_reason, one_line, position,
+    rule_counts, sorted_files, sorted_findings, summary_line)
 
 if TYPE_CHECKING:
     from hypelint.model import Finding, RunResult

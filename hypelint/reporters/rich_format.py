@@ -27,7 +27,7 @@ Contract (a human format: layout may change, the content below stays):
 * User text (messages, source lines, paths) is rendered as `rich.text.Text`,
   never as markup, so `[brackets]` in a draft print as they are.
 * Without `color` the output is plain text; whether there is colour
-  (`--color`, NO_COLOR, FORCE_COLOR) is the CLI's decision (`cli.wants_color`).
+  (`--color`, NO_COLOR, FORCE_COLOR) is the CLI's decision (`commands.check.wants_color`).
 
 `rich` is imported inside `render` only: the CLI must start fast.
 """
@@ -39,20 +39,8 @@ import io
 import itertools
 from typing import TYPE_CHECKING
 
-from hypelint.reporters import (
-    ReportOptions,
-    category_counts,
-    category_rates,
-    error_reason,
-    hype_rate,
-    one_line,
-    plural,
-    position,
-    rule_counts,
-    sorted_files,
-    sorted_findings,
-    summary_line,
-)
+from hypelint.reporters import (ReportOptions, category_counts, category_rates, error_reason, hype_rate,
+    one_line, plural, position, rule_counts, sorted_files, sorted_findings, summary_line)
 
 if TYPE_CHECKING:
     from rich.console import Console
