@@ -13,6 +13,7 @@ from typing import Callable
 
 import regex
 
+from hypelint.analysis.topics import on_topic
 from hypelint.patterns.guard import PatternTimeout
 from hypelint.kinds import kind_module
 from hypelint.model import Document, Finding, Match, Span, SpanIndex
@@ -110,14 +111,8 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
 
 
 def _on_topic(doc: Document, rule: Rule) -> bool:
-    if rule.topic is None:
-        return True
-    from hypelint.analysis.context import TOPIC_WORDS
-    from hypelint.analysis.memo import analyse
-    from hypelint.kinds.base import on_topic
-
-    # asked once per rule; answered once per piece
-    return analyse(doc).keep(("topic", rule.topic), lambda: on_topic(doc, rule.topic, TOPIC_WORDS))
+    """Whether a rule limited to a topic (`topic: ai`) runs on this piece."""
+    return rule.topic is None or on_topic(doc, rule.topic)
 
 
 def make_finding(doc: Document, rule: Rule, match: Match) -> Finding:

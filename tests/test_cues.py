@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from hypelint.kinds.base import Cues, term_pattern
+from hypelint.kinds.terms import term_pattern
+from hypelint.kinds.cues import Cues
 from hypelint.analysis.segment import LOWER_WORD
 
 PHRASES = ("best", "the best", "best practice", "game-changing", "game changer", "at the forefront", "forefront", "AI")

@@ -72,7 +72,7 @@ def _readable(pattern: str) -> bool:
 def test_every_mention_of_a_topic_holds_one_of_its_clues():
     """on_topic skips a paragraph without any of the topic's clues: a
     mention must never lack one."""
-    from hypelint.analysis.context import TOPIC_CLUES, TOPICS
+    from hypelint.analysis.topics import TOPIC_CLUES, TOPICS
 
     drafts = [path.read_text(encoding="utf-8") for path in sorted(EVALUATION.rglob("*")) if path.suffix in (".md", ".txt")]
     samples = ["The A.I. era", "AGI soon", "GPT-4o and LLMs", "Self-Driving cars", "robotaxis", "an algorithm",

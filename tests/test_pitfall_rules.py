@@ -25,8 +25,7 @@ from golden import DATE, FORMATS, assert_same_sentences_in_every_format, finding
 
 from hypelint.api import lint_source
 from hypelint.config import Config, resolve_rules
-from hypelint.analysis.context import TOPIC_WORDS
-from hypelint.kinds.base import on_topic
+from hypelint.analysis.topics import on_topic
 from hypelint.parsers import parse
 
 
@@ -50,7 +49,7 @@ def _rule(code: str):
 
 
 def about_ai(fmt: str, text: str) -> bool:
-    return on_topic(parse(text, fmt, None), "ai", TOPIC_WORDS)
+    return on_topic(parse(text, fmt, None), "ai")
 
 
 # --- flagged: exact positions ------------------------------------------------------------

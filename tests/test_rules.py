@@ -10,8 +10,7 @@ import pytest
 
 from hypelint import lint_text
 from hypelint.config import Config
-from hypelint.analysis.context import TOPIC_WORDS
-from hypelint.kinds.base import on_topic
+from hypelint.analysis.topics import on_topic
 from hypelint.parsers import parse
 from hypelint.rules.loader import Case, RuleError, load_packs, load_rule
 from hypelint.rules.docs import rules_markdown
@@ -73,7 +72,7 @@ def test_pass_cases_are_not_flagged(rule, case):
     # that judges the whole piece on a short one.
     document = parse(case.text, case.format, None)
     if rule.topic:
-        assert on_topic(document, rule.topic, TOPIC_WORDS), f"not about {rule.topic}"
+        assert on_topic(document, rule.topic), f"not about {rule.topic}"
     if rule.kind in WHOLE_PIECE_KINDS:
         assert analyse(document).word_count >= rule.params.min_words, "too short to be judged"
     assert _excerpts(case, rule) == []

@@ -104,28 +104,6 @@ STUDY_FRAME = re.compile(
     r"(?:\s+[\w,-]+){0,6}?\s+(?:has\s+|have\s+)?(?:found|finds|shows?|showed|suggests?|suggested|reveals?|revealed|"
     r"indicates?|indicated|estimates?|estimated)\b"
 )
-# Topics a rule may be limited to (`topic: ai` in its file): a piece is on
-# topic when it mentions one of these once per TOPIC_WORDS words.
-TOPICS = {
-    "ai": re.compile(
-        r"\b(?:AI|A\.I\.|AGI|LLMs?|GPT[-\w.]*|(?i:artificial\s+intelligence|machine\s+learning|deep\s+learning|"
-        r"neural\s+networks?|chatbots?|language\s+models?|algorithms?|robots?|robotics|robotaxis?|automation|automated|autonomous|"
-        r"self-driving|driverless|generative)"
-        # products and labs that are nothing but AI: a piece about ChatGPT is about AI
-        r"|ChatGPT|OpenAI|DeepMind|Anthropic|Copilot|Midjourney|Siri|Cortana|AlphaGo|AlphaFold)\b"
-    ),
-}
-TOPIC_WORDS = 250
-# Text a mention of each topic cannot be without, as (case-sensitive,
-# lower-case) substrings: a paragraph with none is not searched, and most
-# paragraphs of most pieces have none.
-TOPIC_CLUES = {
-    "ai": (
-        ("AI", "A.I.", "AGI", "LLM", "GPT", "Anthropic", "Copilot", "Midjourney", "Siri", "Cortana", "Alpha"),
-        ("artificial", "machine", "deep", "neural", "chatbot", "language", "algorithm", "robot", "automat",
-         "autonomous", "self-driving", "driverless", "generative"),
-    ),
-}  # fmt: skip
 NEGATION = re.compile(r"(?i)\b(?:not|no|never|none|nothing|neither|nor|without|hardly|barely|cannot)\b|n[’']t\b")
 
 

@@ -48,8 +48,9 @@ from hypelint.analysis.context import NEGATION
 from hypelint.analysis.memo import analyse
 from hypelint.patterns.guard import guarded
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import compile_terms, writer_sentences
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.terms import compile_terms
+from hypelint.kinds.scope import writer_sentences
 
 _AI_NOUN = (
     r"(?:AI|A\.I\.|NPUs?|LLMs?|GPTs?|AGI|(?i:artificial\s+intelligence|(?:AI|language|foundation|frontier|generative)\s+models?|"

@@ -62,8 +62,10 @@ from hypelint.analysis.context import BACK_REFERENCE, NEGATION, SentenceView
 from hypelint.analysis.figures import has_figure
 from hypelint.model import Document, Match
 from hypelint.analysis.segment import LOWER_WORD
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import Cues, compile_terms, inside, sentence_matches
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.terms import compile_terms
+from hypelint.kinds.cues import Cues, inside
+from hypelint.kinds.scope import sentence_matches
 from hypelint.analysis.memo import analyse
 
 _EVIDENCE = ("attribution", "citation", "figure", "scope", "date")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from hypelint.model import Document, Finding, Match
-from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.params import Params as BaseParams
 from hypelint.analysis.memo import analyse
 
 

@@ -28,8 +28,8 @@ from typing import Iterator
 from hypelint.analysis.memo import analyse
 from hypelint.model import Document, Match
 from hypelint.analysis.segment import count_words
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import compile_terms
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.terms import compile_terms
 
 
 @dataclass(frozen=True)

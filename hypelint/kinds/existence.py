@@ -26,8 +26,10 @@ from typing import Iterator
 from hypelint.model import Document, Match
 from hypelint.analysis.context import NEGATION
 from hypelint.analysis.quotes import quoted_ranges
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import Cues, compile_terms, inside, scoped_blocks
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.terms import compile_terms
+from hypelint.kinds.cues import Cues, inside
+from hypelint.kinds.scope import scoped_blocks
 from hypelint.analysis.memo import analyse
 
 

@@ -37,8 +37,9 @@ from typing import Iterator
 from hypelint.analysis.context import HEDGE, WEASEL_FRAME
 from hypelint.patterns.literals import Prefiltered
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import term_pattern, writer_sentences
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.terms import term_pattern
+from hypelint.kinds.scope import writer_sentences
 from hypelint.kinds.imagined_scene import forecast_sections
 from hypelint.analysis.memo import analyse
 

@@ -37,9 +37,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from hypelint.analysis.context import TOPICS
+from hypelint.analysis.topics import TOPICS
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.params import Params as BaseParams
 from hypelint.analysis.memo import analyse
 
 # "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".

@@ -32,8 +32,8 @@ from typing import Iterator
 
 from hypelint.analysis.memo import analyse
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import scoped_blocks
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.scope import scoped_blocks
 
 # Each finding's message is proselint's own, naming the check, so the
 # rules of this kind have no `message` template (loader.py).

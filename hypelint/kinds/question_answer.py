@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from hypelint.model import Block, Document, Match
-from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.params import Params as BaseParams
 from hypelint.analysis.memo import analyse
 
 _INTERROGATIVE = re.compile(

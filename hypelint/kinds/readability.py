@@ -30,8 +30,8 @@ from hypelint.analysis.memo import analyse
 from hypelint.model import Block, Document, Match, Span
 from hypelint.analysis.readability import DEFAULT_FORMULAS, FORMULA_NAMES, GRADE_FORMULAS, Counts, grades, sentence_counts
 from hypelint.analysis.segment import words
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import in_scope
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.scope import in_scope
 
 UNITS = ("sentence", "paragraph")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
+from hypelint.kinds.params import Params as BaseParams
 
 
 @dataclass(frozen=True)

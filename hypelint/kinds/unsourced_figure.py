@@ -21,8 +21,8 @@ from typing import Iterator
 from hypelint.analysis.context import HEDGE, NUMBER, STUDY_FRAME
 from hypelint.analysis.figures import VAGUE_KINDS, statistics_in
 from hypelint.model import Document, Match
-from hypelint.kinds.base import Params as BaseParams
-from hypelint.kinds.base import in_scope
+from hypelint.kinds.params import Params as BaseParams
+from hypelint.kinds.scope import in_scope
 from hypelint.kinds.imagined_scene import future_sections
 from hypelint.analysis.memo import analyse
 

@@ -2,7 +2,7 @@
 
 House packs are written by people who are not regex experts, and a pattern
 such as `(a+)+$` takes time exponential in the length of a text it fails
-on. Every pattern a rule compiles (`kinds.base.term_pattern`, which
+on. Every pattern a rule compiles (`kinds.terms.term_pattern`, which
 `compile_terms` uses) is a GuardedPattern: each search, match and step of a
 finditer runs with the `regex` module's `timeout`, and one that runs past
 its budget raises PatternTimeout. The engine then skips that rule for that

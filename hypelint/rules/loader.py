@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from hypelint.runtime import startup_cache
+from hypelint.analysis.topics import TOPICS
 from hypelint.kinds import KINDS, kind_module
 from hypelint.model import CATEGORIES, SEVERITIES, RuleInfo
 
@@ -266,8 +267,6 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     default = data.get("default", True)
     if not isinstance(default, bool):
         raise fail("default", "must be true or false")
-    from hypelint.analysis.context import TOPICS
-
     explicit = data.get("explicit", False)
     if not isinstance(explicit, bool):
         raise fail("explicit", "must be true or false")

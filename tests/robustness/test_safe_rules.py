@@ -21,7 +21,8 @@ import regex
 from hypelint.patterns import guard
 from hypelint.config import Config, resolve_rules
 from hypelint.patterns.guard import GuardedPattern, PatternTimeout
-from hypelint.kinds.base import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, Cues, compile_terms, term_pattern
+from hypelint.kinds.terms import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, compile_terms, term_pattern
+from hypelint.kinds.cues import Cues
 from hypelint.rules.loader import MAX_RULE_FILE_BYTES, RuleError, load_packs
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
