@@ -58,7 +58,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from hypelint.analysis.context import BACK_REFERENCE, NEGATION, SentenceView
+from hypelint.analysis.attribution import BACK_REFERENCE
+from hypelint.analysis.context import NEGATION, SentenceView
 from hypelint.analysis.figures import has_figure
 from hypelint.model import Document, Match
 from hypelint.analysis.segment import LOWER_WORD

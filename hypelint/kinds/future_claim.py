@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterator
 
-from hypelint.analysis.context import HEDGE, WEASEL_FRAME
+from hypelint.analysis.attribution import WEASEL_FRAME
+from hypelint.analysis.context import HEDGE
 from hypelint.patterns.literals import Prefiltered
 from hypelint.model import Document, Match
 from hypelint.kinds.params import Params as BaseParams
