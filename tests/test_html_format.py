@@ -20,7 +20,8 @@ from hypelint.api import lint_paths, lint_source
 from hypelint.config import Config
 from hypelint.model import FileResult, Finding, LineIndex, RuleInfo, RunResult
 from hypelint.reporters import ReportOptions, render
-from hypelint.reporters.html_prose import layout
+from hypelint.parsers import parse
+from hypelint.reporters.html_layout import layout
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -217,6 +218,91 @@ def test_plain_text_keeps_the_linters_blocks():
     assert article.count("d-marker") == 2
 
 
+# --- the report shows what the Document holds ---------------------------------------------------
+
+
+def marked_article(name: str, source: str, flagged: str) -> str:
+    """The draft's article with one finding on the source text `flagged` (its first occurrence)."""
+    start = source.index(flagged)
+    finding = hand_finding(name, source, start, start + len(flagged))
+    page = html_report(RunResult(files=[FileResult(name, [finding], words=9, source=source)]))
+    return re.search(r"<article.*?</article>", page, re.S).group()
+
+
+def one_highlight(article: str) -> str:
+    """The inner HTML of the article's only highlight, which must be in one piece."""
+    (inner,) = re.findall(r'<mark class="hl" id="f1"[^>]*>(.*?)</mark>', article, re.S)
+    assert "cont" not in article
+    return inner
+
+
+@pytest.mark.parametrize(
+    "source,flagged,around",
+    [
+        ("A *truly revolutionary* model.\n", "revolutionary", r'<span class="s-em">truly <mark[^>]*>revolutionary</mark></span>'),
+        ("A __revolutionary__ model.\n", "revolutionary", r'<mark[^>]*><span class="s-strong">revolutionary</span></mark>'),
+        ("See [the best model](https://x.test/a) now.\n", "best", r'<span class="s-link">the <mark[^>]*>best</mark> model</span>'),
+        ("Intro.\n\n- one\n- the best tool\n", "best",
+         r'<p class="d-p d-in1 d-item"><span class="d-marker" aria-hidden="true">\u2022</span>the <mark[^>]*>best</mark> tool</p>'),
+        ("| Model | Claim |\n|---|---|\n| X | the best one |\n", "best",
+         r'<tr><th>Model</th><th>Claim</th></tr><tr><td>X</td><td>the <mark[^>]*>best</mark> one</td></tr>'),
+    ],
+)
+def test_a_finding_in_markdown_structure_is_highlighted_with_the_markup_hidden(source, flagged, around):
+    article = marked_article("draft.md", source, flagged)
+    assert one_highlight(article).endswith(f"{flagged}</span>" if "strong" in around else flagged)
+    assert re.search(around, article), article
+    assert not re.search(r"[*_|\]]|https://|---", re.sub(r"<[^>]+>", "", article))  # no markup shown
+
+
+def test_a_finding_in_html_with_entities_selects_the_decoded_text():
+    source = "<p>AT&amp;T&#39;s <b>best&nbsp;model</b> &lt;ever&gt;.</p><table><tr><th>h</th></tr><tr><td>c</td></tr></table>"
+    article = marked_article("draft.html", source, "AT&amp;T&#39;s <b>best")
+    page = Page(article)
+    assert page.text["f1"] == "AT&T's best"
+    assert one_highlight(article) == 'AT&amp;T&#x27;s <span class="s-strong">best</span>'
+    assert '<span class="s-strong">\u00a0model</span> &lt;ever&gt;.' in article  # the style goes on after it
+    assert "<tr><th>h</th></tr><tr><td>c</td></tr>" in article
+
+
+def test_a_finding_in_plain_text_keeps_the_lines_as_written():
+    source = "A Plain Title\n\nThe model is the best\never made.\n\n1. first\n2. second\n"
+    article = marked_article("draft.txt", source, "best\never")
+    assert one_highlight(article) == "best\never"
+    assert article.count('<span class="d-marker" aria-hidden="true">') == 2 and ">2.</span>second" in article
+
+
+@pytest.mark.parametrize("name", ["draft.md", "draft.html"])
+def test_code_is_shown_but_never_highlighted(name):
+    claim = "A revolutionary, game-changing, unprecedented model."
+    source = f"```\n{claim}\n```\n\nPlain words.\n" if name.endswith(".md") else f"<pre>{claim}</pre><p>Plain words.</p>"
+    run = run_of((name, source))
+    assert run.files[0].findings == []  # code is never linted ...
+    article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+    assert f'<pre class="d-code"><code>{claim}</code></pre>' in article  # ... but it is shown
+
+
+def test_inline_code_in_html_is_shown_where_it_stands():
+    article = visible_text("<p>Run <code>make &amp;&amp; test</code> first.</p>", "html")
+    assert '<p class="d-p">Run <span class="s-code">make &amp;&amp; test</span> first.</p>' in article
+
+
+def test_a_word_draft_is_shown_with_its_styles(tmp_path):
+    docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
+    draft = docx.Document()
+    draft.add_heading("Budget report", 0)
+    draft.add_paragraph("The council approved the best budget ever.")
+    draft.add_paragraph("a library", style="List Bullet")
+    path = tmp_path / "draft.docx"
+    draft.save(str(path))
+    run = lint_paths([str(path)])
+    assert any(finding.excerpt == "the best" for finding in run.findings)
+    article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+    assert 'class="draft fmt-docx"' in article and ">Budget report</div>" in article
+    assert re.search(r'approved <mark class="hl" id="f\d+"[^>]*>the best</mark> budget', article)
+    assert '<span class="d-marker" aria-hidden="true">\u2022</span>a library' in article
+
+
 @pytest.mark.parametrize("name", ["a.md", "a.html", "a.txt"])
 def test_a_draft_cannot_inject_markup(name):
     source = (
@@ -315,12 +401,9 @@ def test_broken_files_and_missing_sources_are_reported():
 
 def test_layout_offsets_hold_for_crlf_and_non_ascii():
     source = "# Ünïcödé 最好 🚀\r\n\r\nText with é and 🚀 here.\r\n"
-    shown = layout(source, "markdown")
-    heading, paragraph = shown.blocks
-    (start, end), = heading.parts[0]
-    assert source[start:end] == "# Ünïcödé 最好 🚀"
-    (start, end), = paragraph.parts[0]
-    assert source[start:end] == "Text with é and 🚀 here."
+    heading, paragraph = layout(parse(source, "markdown"), []).blocks
+    assert [(piece.text, source[piece.at : piece.end]) for piece in heading.parts[0]] == [("Ünïcödé 最好 🚀",) * 2]
+    assert [(piece.text, source[piece.at : piece.end]) for piece in paragraph.parts[0]] == [("Text with é and 🚀 here.",) * 2]
 
 
 def test_comments_on_their_own_lines_are_shown_and_inline_ones_hidden():

@@ -47,6 +47,25 @@ def parse_binary(data: bytes, fmt: str, path: str | None = None) -> Document:
     return _finish(parse_docx(data, path))
 
 
+def parse_again(path: str, source: str) -> Document:
+    """The Document a linted file was read into, parsed again from the text
+    its FileResult keeps: the linter's parser, chosen as the linter chose it
+    (by the file's suffix, plain text without one; stdin, "-", as Markdown).
+    Parsing is deterministic, so this is what the rules saw. A Word draft is
+    read again from disk; when it cannot be, or no longer holds that text,
+    its paragraphs (one a line) are read as plain text."""
+    from hypelint.read.source import InputError, format_for, read_bytes
+
+    fmt = format_for(path, "markdown" if path == "-" else "text")
+    if fmt == "docx":
+        try:
+            doc = parse_binary(read_bytes(path), fmt, path)
+        except (InputError, OSError):
+            doc = None
+        return doc if doc is not None and doc.text == source else parse(source, "text", path)
+    return parse(source, fmt, path)
+
+
 def _finish(doc: Document) -> Document:
     _exclude_addresses(doc)
     doc.directives = read_directives(doc)

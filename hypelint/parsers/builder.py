@@ -23,6 +23,7 @@ class BlockBuilder:
         self.runs: list[tuple[int, int]] = []
         self.length = 0
         self._next_source = -1  # source offset that would continue the last run
+        self.styles: list[tuple[int, int, str]] = []  # inline markup, for the HTML report (Block.styles)
 
     def add(self, piece: str, source_pos: int) -> None:
         """Append prose whose characters sit contiguously in the source."""
@@ -58,7 +59,13 @@ class BlockBuilder:
     def text(self) -> str:
         return "".join(self.parts)
 
-    def build(self, kind: str, start: int, end: int, level: int = 0, containers: tuple[str, ...] = ()) -> Block | None:
+    def style(self, start: int, name: str) -> None:
+        """Note inline markup (strong, em, del, code) over the prose from `start` to here."""
+        if self.length > start:
+            self.styles.append((start, self.length, name))
+
+    def build(self, kind: str, start: int, end: int, level: int = 0, containers: tuple[str, ...] = (),
+              marker: str = "") -> Block | None:  # fmt: skip
         """The finished block, or None when it holds no visible text."""
         text = self.text
         stripped = text.strip()
@@ -68,7 +75,28 @@ class BlockBuilder:
         lead = len(text) - len(text.lstrip())
         if lead:
             runs = _drop_leading(runs, lead)
-        return Block(kind=kind, text=stripped, runs=runs, level=level, containers=containers, start=start, end=end)
+        styles = tuple(
+            (max(a - lead, 0), min(b - lead, len(stripped)), name)
+            for a, b, name in self.styles
+            if b > lead and a - lead < len(stripped)
+        )
+        return Block(kind=kind, text=stripped, runs=runs, level=level, containers=containers, start=start, end=end,
+                     styles=styles, marker=marker)  # fmt: skip
+
+    def verbatim(self, kind: str, start: int, end: int) -> Block | None:
+        """The text as built, only its final line breaks dropped (code keeps
+        its indentation), or None when it is blank."""
+        text = self.text.rstrip("\r\n")
+        if not text.strip():
+            return None
+        return Block(kind=kind, text=text, runs=self.runs, start=start, end=end)
+
+
+def verbatim_block(kind: str, source: str, start: int, end: int) -> Block | None:
+    """Source text shown as written (raw HTML, a comment, front matter), as a Block."""
+    builder = BlockBuilder()
+    builder.add(source[start:end], start)
+    return builder.verbatim(kind, start, end)
 
 
 def _drop_leading(runs: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:

@@ -102,7 +102,8 @@ def _add_blocks(doc: Document, paragraph: _Paragraph, offset: int, titled: bool)
         kind, level = "heading", 1
     elif kind == "heading":
         level = min(level + 1, 6) if titled else level
-    block = builder.build(kind, offset, offset + len(text), level, paragraph.containers)
+    marker = "\u2022" if kind == "list_item" else ""  # for the report; Word's own numbering is not read
+    block = builder.build(kind, offset, offset + len(text), level, paragraph.containers, marker)
     if block:
         doc.blocks.append(block)
 

@@ -10,7 +10,7 @@ and start the next; inline elements (a, em, span ...) continue it.
 
 from __future__ import annotations
 
-from hypelint.model import Document, Link, Span
+from hypelint.model import Block, Document, Link, Span
 from hypelint.parsers.builder import BlockBuilder
 from hypelint.parsers.frontmatter import parse_date
 from hypelint.parsers.html_tokens import tokenize
@@ -41,6 +41,11 @@ _BLOCK = set(_LEAF_KIND) | set(_CONTAINER) | {
     "fieldset", "hr", "br",
 }  # fmt: skip
 # Elements that close an open <p> or <li> implicitly, as browsers do.
+# Inline elements the report shows as styled text, and the open ones it follows at most.
+_STYLES = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em", "del": "del", "s": "del"}
+_MAX_STYLES = 64
+# Skipped elements whose text the report shows as code.
+_CODE = {"pre", "code", "kbd", "samp", "textarea"}
 _IMPLIED_END = {"p": {"p"} | (_BLOCK - {"br", "html", "body"}), "li": {"li"}, "td": {"td", "th", "tr"}, "th": {"td", "th", "tr"}}
 _DATE_META = {"date", "pubdate", "publish-date", "article:published_time", "dc.date", "dcterms.date", "og:published_time"}
 
@@ -70,6 +75,7 @@ class _OpenElements:
         self._leaf: list[str | None] = []
         self._containers: list[tuple[str, ...]] = []
         self._open: dict[str, int] = {}  # how many of each tag are open
+        self._items: list[int] = []  # list items seen inside each element, for numbering an <ol>
 
     def __bool__(self) -> bool:
         return bool(self.tags)
@@ -95,14 +101,23 @@ class _OpenElements:
         self._leaf.append(tag if tag in _LEAF_KIND else self.leaf)
         self._containers.append(self.containers + (_CONTAINER[tag],) if tag in _CONTAINER else self.containers)
         self.tags.append(tag)
+        self._items.append(0)
         self._open[tag] = self._open.get(tag, 0) + 1
 
     def pop(self) -> str:
         tag = self.tags.pop()
         self._leaf.pop()
         self._containers.pop()
+        self._items.pop()
         self._open[tag] -= 1
         return tag
+
+    def count_item(self) -> int:
+        """One more list item in the innermost element: its number."""
+        if not self._items:
+            return 1
+        self._items[-1] += 1
+        return self._items[-1]
 
 
 class _Reader:
@@ -118,6 +133,13 @@ class _Reader:
         self.builder = BlockBuilder()
         self.block_start = 0
         self.links: list[tuple[int, str]] = []
+        # For the report: inline styles open (name, prose start), the marker
+        # of the list item whose first block is to come, the table row, and
+        # the shown code being read inside a skipped element.
+        self.styles: list[tuple[str, int]] = []
+        self.marker = ""
+        self.row = 0
+        self.code: BlockBuilder | None = None
 
     def read(self) -> None:
         src = self.src
@@ -151,10 +173,16 @@ class _Reader:
     def flush(self) -> None:
         if self.builder.length:
             kind, level, containers = self.leaf()
-            block = self.builder.build(kind, self.block_start, self.here(), level, containers)
+            for name, start in self.styles:  # styles open across the block's end go on in the next
+                self.builder.style(start, name)
+            block = self.builder.build(kind, self.block_start, self.here(), level, containers, self.marker)
             if block:
+                self.marker = ""
+                if kind == "table_cell":
+                    block.row, block.header = self.row, self.stack.leaf == "th"
                 self.doc.blocks.append(block)
         self.builder = BlockBuilder()
+        self.styles = [(name, 0) for name, _ in self.styles]
 
     def add_text(self, raw: str, at: int) -> None:
         if not self.builder.length:
@@ -172,6 +200,7 @@ class _Reader:
             self.read_meta(dict(attrs))
         if tag in _SKIPPED:
             self.skip_depth, self.skip_start = 1, at
+            self.code = BlockBuilder() if tag in _CODE else None
             return
         if tag == "br":
             self.add_text("\n", at) if self.builder.length else None
@@ -181,6 +210,13 @@ class _Reader:
             implied = [t for t, closers in _IMPLIED_END.items() if tag in closers]
             while self.stack and self.stack.top in implied:
                 self.stack.pop()
+        if tag == "li":
+            number = self.stack.count_item()
+            self.marker = f"{number}." if self.stack.top == "ol" else "\u2022"
+        elif tag == "tr":
+            self.row += 1
+        elif tag in _STYLES and len(self.styles) < _MAX_STYLES:
+            self.styles.append((_STYLES[tag], self.builder.length))
         if tag == "a":
             self.links.append((-1, dict(attrs).get("href") or ""))
         if tag not in _VOID:
@@ -199,19 +235,26 @@ class _Reader:
                 if not self.skip_depth:
                     end = self.src.find(">", self.here())
                     self.doc.excluded.append(Span(self.skip_start, end + 1 if end >= 0 else len(self.src)))
+                    self.add_code(end + 1 if end >= 0 else len(self.src))
             return
         if tag == "a" and self.links:
             start, href = self.links.pop()
             if start >= 0:
                 self.doc.links.append(Link(Span(start, self.here()), href))
+        if tag in _STYLES:
+            self.close_style(_STYLES[tag])
         if tag in _BLOCK:
             self.flush()
+            if tag == "li":  # an item without prose leaves no marker for what follows
+                self.marker = ""
         if tag in self.stack:
             while self.stack:
                 if self.stack.pop() == tag:
                     break
 
     def handle_data(self, data):
+        if self.skip_depth and self.code is not None:
+            self.code.add_raw(data, self.here())
         if self.skip_depth or not data:
             return
         at = self.here()
@@ -220,6 +263,22 @@ class _Reader:
         if self.stack.top in ("head", "html") or (not data.strip() and not self.builder.length):
             return
         self.add_text(data, at)
+
+    def close_style(self, name: str) -> None:
+        """An inline style ends: it, and any opened inside it and left open, are noted."""
+        for index in range(len(self.styles) - 1, -1, -1):
+            if self.styles[index][0] == name:
+                for open_name, start in self.styles[index:]:
+                    self.builder.style(start, open_name)
+                del self.styles[index:]
+                return
+
+    def add_code(self, end: int) -> None:
+        """A skipped element ends: its text, when it is code, is shown by the report."""
+        if self.code is not None:
+            block = self.code.verbatim("code", self.skip_start, end)
+            self.doc.unlinted.append(block or Block("code", "", [], start=self.skip_start, end=end))
+            self.code = None
 
     def handle_comment(self, end: int) -> None:
         span = Span(self.here(), end)

@@ -6,8 +6,8 @@ Contract (a human format: layout may change, the content below stays):
   the reader's own, the charts inline SVG. A Content-Security-Policy allows
   only the page's own style and script (by hash), so even a mistake in
   escaping could not run or load anything.
-* Every linted file is shown as readable prose rebuilt from its source
-  (`html_prose`), every finding highlighted on its exact span as a
+* Every linted file is shown as readable prose laid out from the Document
+  its parser built (`html_draft`), every finding highlighted on its exact span as a
   `<mark class="hl">` carrying `data-rule`, `data-category`,
   `data-severity` and `data-f` (the finding's id). A finding split around
   other markup has one first piece (no `.cont` class, `id` = its id) and
@@ -52,7 +52,8 @@ from hypelint.reporters import (
     sorted_files,
     summary_line,
 )
-from hypelint.reporters.html_prose import Block, Highlight, Renderer, escape, layout, reveal
+from hypelint.reporters.html_draft import draft_html
+from hypelint.reporters.html_render import escape
 
 if TYPE_CHECKING:
     from hypelint.model import FileResult, Finding, RunResult
@@ -294,7 +295,7 @@ def _file_section(number: int, file: FileResult, ids: dict[int, str], scale: flo
         f'<section class="file" id="{anchor}" aria-labelledby="{anchor}-title">'
         f'<header class="file-head">{head}{meta}</header>'
         f"{_profile(anchor, file, scale)}"
-        f"{_draft(file, ids)}"
+        f"{draft_html(file, _ordered(file), ids)}"
         f"{_finding_list(file, ids)}"
         "</section>"
     )
@@ -371,88 +372,6 @@ def _chart(chart_id: str, rates: dict[str, float], scale: float) -> str:
         f'aria-labelledby="{chart_id}"><title id="{chart_id}">Findings per 1,000 words: {escape(summary)}</title>'
         f'{"".join(bars)}</svg>'
     )
-
-
-def _draft(file: FileResult, ids: dict[int, str]) -> str:
-    """The draft as prose, findings highlighted (see html_prose)."""
-    from hypelint.read.source import format_for
-
-    if file.source is None:  # a run built without sources: the list below is all there is
-        return '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'
-    source = file.source
-    fmt = "markdown" if file.path == "-" else format_for(file.path, "text")
-    shown = layout(source, fmt)
-    findings = _ordered(file)
-
-    def clamp(offset: int) -> int:
-        return min(max(offset, 0), len(source))
-
-    reveal(shown, [(clamp(f.offset), clamp(f.end_offset)) for f in findings])
-    highlights = [
-        Highlight(
-            start=clamp(f.offset),
-            end=clamp(f.end_offset),
-            ident=ids[id(f)],
-            attributes=(("data-rule", f.rule), ("data-category", f.category), ("data-severity", f.severity)),
-        )
-        for f in findings
-    ]
-    renderer = Renderer(source, shown, highlights)
-    out: list[str] = []
-    table = None
-    for block in shown.blocks:
-        if block.kind == "row":
-            if table != block.table:
-                if table is not None:
-                    out.append("</table></div>")
-                out.append(f'<div class="d-table{_container_classes(block)}"><table>')
-                table = block.table
-            cell = "th" if block.header else "td"
-            cells = "".join(f"<{cell}>{inner}</{cell}>" for inner in renderer.block_html(block))
-            out.append(f"<tr>{cells}</tr>")
-            continue
-        if table is not None:
-            out.append("</table></div>")
-            table = None
-        out.append(_block_html(block, renderer))
-    if table is not None:
-        out.append("</table></div>")
-    label = {"markdown": "Markdown", "html": "HTML", "text": "plain text"}.get(fmt, fmt)
-    return f'<article class="draft fmt-{fmt}" aria-label="{escape(file.path)} ({label})">{"".join(out)}</article>'
-
-
-def _container_classes(block: Block) -> str:
-    classes = ""
-    if block.depth:
-        classes += f" d-in{min(block.depth, 6)}"
-    if block.quote:
-        classes += f" d-q d-q{min(block.quote, 3)}"
-    if block.furniture:
-        classes += " d-furniture"
-    return classes
-
-
-def _block_html(block: Block, renderer: Renderer) -> str:
-    classes = _container_classes(block)
-    if block.kind == "rule":
-        return f'<hr class="d-rule{classes}">'
-    inner = "".join(renderer.block_html(block))
-    if block.marker:
-        inner = f'<span class="d-marker" aria-hidden="true">{escape(block.marker)}</span>{inner}'
-        classes += " d-item"
-    if block.kind == "heading":
-        level = min(max(block.level, 1), 6)
-        # The draft's headings sit under the report's h2 for the file.
-        return f'<div class="d-h d-h{level}{classes}" role="heading" aria-level="{min(level + 2, 6)}">{inner}</div>'
-    if block.kind == "code":
-        return f'<pre class="d-code{classes}"><code>{inner}</code></pre>'
-    if block.kind in ("raw", "comment", "front"):
-        return f'<pre class="d-{block.kind}{classes}">{inner}</pre>'
-    if block.kind == "title":
-        return f'<p class="d-title{classes}"><span class="d-label">Page title</span> {inner}</p>'
-    if block.kind == "caption":
-        return f'<p class="d-caption{classes}">{inner}</p>'
-    return f'<p class="d-p{classes}">{inner}</p>'
 
 
 def _finding_list(file: FileResult, ids: dict[int, str]) -> str:
