@@ -18,8 +18,8 @@ a negated future ("will no longer", "will not ... anymore") is a forecast.
 "There will be" forecasts when what follows the verb is sweeping ("there
 will be no jobs for translators"), not "a vote on Thursday".
 Under a heading that sets its section in a future year ("AI in 2030",
-imagined_scene.forecast_sections), every unhedged "will" is a forecast, and
-so is "No more X".
+scenes.forecast_sections), every unhedged "will" is a forecast, and so is
+"No more X".
 
 Params:
   transformational  verbs that make a prediction sweeping
@@ -36,12 +36,12 @@ from typing import Iterator
 
 from hypelint.analysis.attribution import WEASEL_FRAME
 from hypelint.analysis.context import HEDGE
+from hypelint.analysis.scenes import forecast_sections
 from hypelint.patterns.literals import Prefiltered
 from hypelint.model import Document, Match
 from hypelint.kinds.params import Params as BaseParams
 from hypelint.kinds.terms import term_pattern
 from hypelint.kinds.scope import writer_sentences
-from hypelint.kinds.imagined_scene import forecast_sections
 from hypelint.analysis.memo import analyse
 
 # "will" as a verb, not a noun ("free will", "the will of the people"). The

@@ -26,6 +26,10 @@ present-tense sentences about what "you" do on an ordinary day while the
 machines around you act (see second_person_scene); or be revealed only at
 its end ("This is not science fiction. This is 2050.": revealed_scene).
 
+Where a scene opens and closes, and which sections a heading sets in the
+future, is the analysis stage's reading (analysis/scenes.py): the
+future-claim and unsourced-figure kinds ask it too.
+
 Params:
   max_blocks   the most blocks one scene may run over
 """
@@ -37,178 +41,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Iterator
 
-from hypelint.analysis.topics import TOPICS
+from hypelint.analysis.memo import analyse
+from hypelint.analysis.scenes import MODAL, OPENER, PAST, TECHNOLOGY, closes_scene, future_sections, future_year, opens_scene
 from hypelint.model import Document, Match
 from hypelint.kinds.params import Params as BaseParams
-from hypelint.analysis.memo import analyse
 
-# "Imagine ..." and "Picture ..." as commands, not "Picture quality has improved".
-_OPENER = re.compile(
-    r"^[\"“‘']?(?:"
-    r"(?:[Ii]magine|[Pp]icture|[Ee]nvision|[Ee]nvisage)\s+(?:[A-Z]|(?i:an?|the|this|that|it|yourself|your|you|waking|"
-    r"stepping|walking|living|(?:19|20)\d\d)\b)"
-    r"|(?i:fast[-\s]forward|close\s+your\s+eyes|it\s+is\s+the\s+year|it['’]s\s+the\s+year|the\s+year\s+is"
-    r"|welcome\s+to\s+(?:the\s+year\s+)?(?:19|20)\d\d)\b)"
-)
-# "In 2045, ...", and future history told in the past: "Instead, between 2040
-# and 2045, they settled in."
-_YEAR_OPENER = re.compile(
-    r"^(?:(?:Instead|Then|But|And|So|Yet),?\s+)?(?i:in|by|between|it\s+is|it['’]s|the\s+year\s+is)\s+"
-    r"(?:the\s+year\s+)?(?P<year>(?:20|21)\d\d)\b"
-)
-_FAST_FORWARD = re.compile(r"(?i)^[\"“‘']?fast[-\s]forward")
-_GROUNDING = re.compile(
-    r"(?i)^[\"“]?(?:today|for\s+now|currently|right\s+now|at\s+present|in\s+reality|in\s+the\s+real\s+world|"
-    r"back\s+in\s+the\s+present|back\s+to|th(?:at|is|e)\s+(?:future|vision|scene|scenario|picture)|such\s+a\s+future|"
-    r"the\s+reality|reality|none\s+of\s+this|all\s+of\s+this\s+is|(?:this|that)\s+is\s+not(?!\s+(?:science\s+fiction|sci-fi|fiction|a\s+fantasy|a\s+dream|a\s+fairy\s+tale))|but\s+(?:that|this|for\s+now|today)|"
-    r"so\s+far|to\s+date|yet\s+today|for\s+the\s+moment)\b"
-)
-# "It is an attractive picture." "That, at least, is the vision." The writer
-# steps out of the scene to comment on it.
-_COMMENTARY = re.compile(
-    r"(?i)\b(?:is|was|remains|sounds\s+like)\s+(?:[\w,]+\s+){0,4}(?:vision|promise|pitch|dream|picture|fantasy|"
-    r"fiction|scenario|story|prediction|projection|speculation|guess|utopia|sales\s+pitch|thought\s+experiment)\b"
-)
-_MODAL = re.compile(r"(?i)\b(?:will|would|could|may|might|shall)\b|['’]ll\b")
-_PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|told|announced|reported|launched|released|last\s+(?:year|month|week))\b")
-
-
-# A heading that sets its section in a future year: "A day in 2050", "Lagos,
-# 2045", "Daily life (2040-2045)", "2045: the quiet year", "Welcome to 2060";
-# or one that announces predictions over a horizon ("Predictions for the next
-# five years"). "Net zero by 2050" is a target, not a scene, and a heading
-# that hedges ("what could 2050 look like?") or asks a yes-no question opens
-# nothing.
-_HEADING_YEAR = re.compile(
-    r"(?i)(?:\b(?:in|of|from|it\s+is|it['’]s|(?:the\s+)?year|welcome\s+to|forward\s+to)\s+(?:the\s+)?|,\s*|\(\s*)"
-    r"(?P<year>(?:20|21)\d\d)s?\b(?!\s*[-–—]\s*\d)"
-    r"|^\W*(?P<lead>(?:20|21)\d\d)s?\b\s*(?:[:–—-]\s|$)"
-)
-# A span of years is set in the future when it starts there: "(2040-2045)",
-# not a plan's "(2025-2030)".
-_HEADING_SPAN = re.compile(r"\b(?P<start>(?:20|21)\d\d)\s*[-–—]\s*(?:(?:20|21)\d\d|\d\d)\b")
-_HEADING_FORECAST = re.compile(r"(?i)\b(?:predictions?|forecasts?|prophec(?:y|ies))\b")
-_HEADING_HORIZON = re.compile(r"(?i)\b(?:next|coming)\s+(?:\d+|few|two|three|five|ten|twenty|fifty)\s+(?:years|decades)\b|\b(?:20|21)\d\d\b")
-# Hedges, yes-no questions, and the headline grammar of plans and targets
-# ("Fiat to cut jobs in 2027", "Nasa sets 2030 goal").
-_HEADING_DOUBT = re.compile(
-    r"(?i)\b(?:could|might|may|would|should|if|whether|plans?|aims?|targets?|pledges?|vows?|sets?|goals?|deadline|by)\b"
-    r"|\bto\s+(?!(?:19|20|21)\d\d)[a-z]+|^\W*(?:will|can|could|should|is|are|does|do|would|did)\b"
-)
-# A question or a "will" in the heading asks what the future holds: what
-# answers it is forecast ("What will offices look like in 2031?"), not a
-# scene, and only when it asks what things will be like ("What happens in
-# 2027?" is answered by a schedule).
-_HEADING_ASKS = re.compile(r"(?i)\?\s*$|\bwill\b")
-_HEADING_LIKE = re.compile(r"(?i)\b(?:looks?|be|is)\s+like\b")
-# A heading that returns to the present ("Back to 2025", "The present, in numbers").
-_HEADING_NOW = re.compile(r"(?i)\b(?:today|now|present|reality|the\s+facts|so\s+far)\b")
-_YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*$")
 
 
 @dataclass(frozen=True)
 class Params(BaseParams):
     max_blocks: int = 4
-
-
-def future_sections(doc: Document, this_year: int) -> set[int]:
-    """The blocks of the sections that a heading sets in the future (see
-    _HEADING_YEAR): the scene's, narrated as fact."""
-    return _sections(doc, this_year)[0]
-
-
-def forecast_sections(doc: Document, this_year: int) -> set[int]:
-    """The blocks of the sections set in the future or that ask what it will
-    be like ("What will offices look like in 2031?"): every "will" there
-    forecasts."""
-    return _sections(doc, this_year)[1]
-
-
-def _sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
-    """The blocks under a future-dated heading, as (scene, scene or
-    forecast), each up to the next heading of the same or a higher level, one
-    that returns to the present, or a sentence that does ("None of this
-    exists yet."): that ends the sections around it too. Worked out once per
-    document."""
-    return analyse(doc).keep("future sections", lambda: _find_future_sections(doc, this_year))
-
-
-def _find_future_sections(doc: Document, this_year: int) -> tuple[set[int], set[int]]:
-    context = analyse(doc).context
-    by_block = context.by_block
-    scene: set[int] = set()
-    forecast: set[int] = set()
-    level, kind = None, None  # the level and kind of the heading whose section we are in
-    for index, block in enumerate(doc.blocks):
-        if block.is_heading:
-            if level is not None and (block.level <= level or _heading_now(block.text, this_year)):
-                level = None
-            if level is None:
-                kind = _future_heading(block.text, this_year)
-                level = block.level if kind and _reads_as_imagined(doc, context, index, this_year) else None
-        elif level is not None:
-            forecast.add(index)
-            if kind == "scene":
-                scene.add(index)
-            if any(_closes(view.text.strip(), this_year) for view in by_block.get(index, ())):
-                level = None
-    return scene, forecast
-
-
-# A section that reports opens on a source, a hedge, a plan or the recent
-# past ("The last 12 months have seen ...", "X is hoping to host the 2031
-# games"); one that imagines opens on the world it imagines.
-_REPORTING_LEAD = re.compile(
-    r"(?i)\b(?:(?:last|past|previous)\s+(?:\d+\s+|few\s+)?(?:years?|months?|weeks?|decades?)|ha(?:ve|s)\s+seen|this\s+year|so\s+far"
-    r"|(?:hoping|planning|aiming|preparing|expecting)\s+to)\b"
-)
-_LEAD_SENTENCES = 3
-
-
-def _reads_as_imagined(doc: Document, context, heading: int, this_year: int) -> bool:
-    """Whether the section under a future-dated heading imagines rather than
-    reports: its first sentence is no report (above), and its first few
-    speak of technology (this is a linter for AI coverage; a sports preview
-    "in 2031" is not its business)."""
-    lead = []
-    for index in range(heading + 1, len(doc.blocks)):
-        if doc.blocks[index].is_heading:
-            if doc.blocks[index].level <= doc.blocks[heading].level:
-                break
-            continue  # the section's own sub-headings
-        lead.extend(context.by_block.get(index, ()))
-        if len(lead) >= _LEAD_SENTENCES:
-            break
-    if not lead:
-        return False
-    first = lead[0]
-    text = first.text.strip()
-    if first.attributed or first.hedged and not _OPENER.match(text) or _REPORTING_LEAD.search(text) or _dated_now_or_past(text, this_year):
-        return False
-    return any(_TECHNOLOGY.search(view.text) or _TOPIC.search(view.text) for view in lead[:_LEAD_SENTENCES])
-
-
-def _future_heading(text: str, this_year: int) -> str | None:
-    """"scene", "forecast" or None: what a heading makes of its section."""
-    if _HEADING_DOUBT.search(text):
-        return None
-    future = any(int(found.group("year") or found.group("lead")) > this_year for found in _HEADING_YEAR.finditer(text)) or any(
-        int(found.group("start")) > this_year for found in _HEADING_SPAN.finditer(text)
-    )
-    if not future and _HEADING_FORECAST.search(text):
-        horizon = _HEADING_HORIZON.search(text)
-        future = bool(horizon) and not any(int(year) <= this_year for year in _YEAR.findall(horizon.group()))
-    if not future:
-        return None
-    if _HEADING_ASKS.search(text):
-        return "forecast" if _HEADING_LIKE.search(text) or "will" in text.lower() else None
-    return "scene"
-
-
-def _heading_now(text: str, this_year: int) -> bool:
-    years = [int(year) for year in _YEAR.findall(text)]
-    return bool(_HEADING_NOW.search(text)) or (bool(years) and max(years) <= this_year)
 
 
 class _Scene:
@@ -247,17 +90,17 @@ def check(doc: Document, rule) -> Iterator[Match]:
             new_block = view.block != scene.blocks[-1]
             if new_block:
                 scene.blocks.append(view.block)
-            if _closes(text, this_year):
+            if closes_scene(text, this_year):
                 scene, returned = None, True
             elif not scene.framed and (
-                len(scene.blocks) > params.max_blocks or view.attributed or view.hedged or (new_block and _PAST.search(text))
+                len(scene.blocks) > params.max_blocks or view.attributed or view.hedged or (new_block and PAST.search(text))
             ):
                 scene = None
-        if scene is None and view.block in framed and not returned and not _closes(text, this_year):
+        if scene is None and view.block in framed and not returned and not closes_scene(text, this_year):
             scene = _Scene(view, True, [])
-        if scene is None and _opens_scene(text, this_year, previous) and not (view.attributed or view.hedged):
+        if scene is None and opens_scene(text, this_year, previous) and not (view.attributed or view.hedged):
             # An "Imagine ..." opener counts once a sentence narrated as fact follows it.
-            scene = _Scene(view, False, [match] if _OPENER.match(text) else [])
+            scene = _Scene(view, False, [match] if OPENER.match(text) else [])
             previous = view
             if scene.waiting:
                 continue
@@ -270,11 +113,6 @@ def check(doc: Document, rule) -> Iterator[Match]:
             yield match
 
 
-def _closes(text: str, this_year: int) -> bool:
-    """A sentence that steps out of the scene: back to today, comment on it, or a year now past."""
-    return bool(_GROUNDING.match(text) or _COMMENTARY.search(text) or _dated_now_or_past(text, this_year))
-
-
 def _narrated(view, scene: _Scene, names) -> bool:
     """A sentence of the scene stated as fact. In a future-dated section,
     questions, quotations, attributed or hedged sentences and forecasts with
@@ -285,7 +123,7 @@ def _narrated(view, scene: _Scene, names) -> bool:
         text = view.outside
         return not (
             view.attributed
-            or _MODAL.search(text)
+            or MODAL.search(text)
             or _TENTATIVE.search(text)
             or _RULE_OR_LEAD_IN.search(text)
             or _character_beat(text, names)
@@ -313,12 +151,7 @@ _TENTATIVE = re.compile(
 _CHARACTER = re.compile(r"^\W*(?:[^,]{0,40},\s+)?(?P<who>he|she|[A-Z][a-z]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+s)\b")
 _THOUGHT = re.compile(r",\s*(?:he|she|[A-Z][a-z]+)\s+(?:thought|wondered|mused|remembered|recalled|reflected)\W*$")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
-_TECHNOLOGY = re.compile(
-    r"(?i)\b(?:AI|robot\w*|automat\w*|autonomous|machines?|algorithm\w*|computers?|chips?|devices?|digital|virtual|quantum|"
-    r"drones?|hologra\w*|sensors?|implant\w*|neural|cyber\w*|electric\w*|vehicles?|smart|screens?|networks?|simulat\w*|"
-    r"VR|AR|app|apps|online|internet|printers?|driverless|self-driving|[\w-]+-(?:controlled|powered|driven))\b"
-)
-_WORLD = re.compile(_TECHNOLOGY.pattern + r"|\b(?:20|21)\d\d\b")
+_WORLD = re.compile(TECHNOLOGY.pattern + r"|\b(?:20|21)\d\d\b")
 
 
 def _character_beat(text: str, names) -> bool:
@@ -347,7 +180,6 @@ _MACHINE = re.compile(
     r"hologra\w*|voice\s+assistant)\b)"
 )
 _MIN_NARRATED = 4
-_TOPIC = TOPICS["ai"]
 
 
 def _may_reveal(doc: Document) -> bool:
@@ -420,7 +252,7 @@ def revealed_scene(doc: Document, context, max_blocks: int) -> set[int]:
         while end < len(sentences) and _REVEAL.match(sentences[end].text) and not doc.blocks[sentences[end].block].is_heading:
             end += 1
         reveal = sentences[index:end]
-        if not reveal or not any(_future_year(view.text, this_year) for view in reveal):
+        if not reveal or not any(future_year(view.text, this_year) for view in reveal):
             index = max(end, index + 1)
             continue
         found.update(view.index for view in reveal)
@@ -433,10 +265,10 @@ def revealed_scene(doc: Document, context, max_blocks: int) -> set[int]:
             if (
                 doc.blocks[view.block].is_heading
                 or len(blocks) > max_blocks
-                or _closes(text, this_year)
+                or closes_scene(text, this_year)
                 or view.attributed
                 or _TENTATIVE.search(view.outside)
-                or _MODAL.search(view.outside)
+                or MODAL.search(view.outside)
             ):
                 break
             if not (view.question or view.fully_quoted):
@@ -444,27 +276,3 @@ def revealed_scene(doc: Document, context, max_blocks: int) -> set[int]:
             before -= 1
         index = end
     return found
-
-
-def _opens_scene(text: str, this_year: int, previous) -> bool:
-    if _OPENER.match(text):
-        if _FAST_FORWARD.match(text) and not _future_year(text, this_year):
-            # "Fast forward two decades" after a past-tense sentence lands in the present.
-            return not (previous is not None and _PAST.search(previous.text))
-        return True
-    year = _YEAR_OPENER.match(text)
-    # "By 2030, AI will ..." is a prediction (HL401), not a narrated scene.
-    return bool(year) and int(year.group("year")) > this_year and not _MODAL.search(text)
-
-
-def _future_year(text: str, this_year: int) -> bool:
-    return any(int(year) > this_year for year in _YEAR.findall(text))
-
-
-_DATED_OPENING = re.compile(r"^(?:In|By|Since|As\s+of|Back\s+in|Until|Through)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b")
-
-
-def _dated_now_or_past(text: str, this_year: int) -> bool:
-    """A sentence set in a year up to the story's own ("In 2024, ...")."""
-    opening = _DATED_OPENING.match(text)
-    return bool(opening) and int(opening.group("year")) <= this_year

@@ -20,10 +20,10 @@ from typing import Iterator
 
 from hypelint.analysis.context import HEDGE, NUMBER, STUDY_FRAME
 from hypelint.analysis.figures import VAGUE_KINDS, statistics_in
+from hypelint.analysis.scenes import future_sections
 from hypelint.model import Document, Match
 from hypelint.kinds.params import Params as BaseParams
 from hypelint.kinds.scope import in_scope
-from hypelint.kinds.imagined_scene import future_sections
 from hypelint.analysis.memo import analyse
 
 # A forecast's figures are the prediction rules' business.
