@@ -24,12 +24,17 @@ def draft_html(file: FileResult, findings: list[Finding], ids: dict[int, str]) -
         return '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'
     doc = parse_again(file.path, file.source)
     shown = layout(doc, [(finding.offset, finding.end_offset) for finding in findings])
-    length = len(doc.text)
+    renderer = Renderer(_highlights(findings, ids, len(doc.text)), shown.styles)
+    label = _FORMAT_LABELS.get(doc.fmt, doc.fmt)
+    body = _body_html(shown.blocks, renderer)
+    return f'<article class="draft fmt-{doc.fmt}" aria-label="{escape(file.path)} ({label})">{body}</article>'
 
+
+def _highlights(findings: list[Finding], ids: dict[int, str], length: int) -> list[Highlight]:
     def clamp(offset: int) -> int:
         return min(max(offset, 0), length)
 
-    highlights = [
+    return [
         Highlight(
             start=clamp(f.offset),
             end=clamp(f.end_offset),
@@ -38,30 +43,30 @@ def draft_html(file: FileResult, findings: list[Finding], ids: dict[int, str]) -
         )
         for f in findings
     ]
-    renderer = Renderer(highlights, shown.styles)
+
+
+def _body_html(blocks: list[ShownBlock], renderer: Renderer) -> str:
+    """The blocks in order, consecutive table rows in one table (a header row after body rows starts another)."""
     out: list[str] = []
-    in_table = False
-    for number, block in enumerate(shown.blocks):
-        if block.kind == "row":
-            before = shown.blocks[number - 1] if number else None
-            # A header row after body rows starts a table of its own.
-            if in_table and block.header and before is not None and not before.header:
-                out.append("</table></div>")
-                in_table = False
-            if not in_table:
-                out.append(f'<div class="d-table{_container_classes(block)}"><table>')
-                in_table = True
-            cell = "th" if block.header else "td"
-            out.append("<tr>" + "".join(f"<{cell}>{renderer.pieces_html(part)}</{cell}>" for part in block.parts) + "</tr>")
-            continue
-        if in_table:
-            out.append("</table></div>")
-            in_table = False
-        out.append(_block_html(block, renderer))
-    if in_table:
-        out.append("</table></div>")
-    label = _FORMAT_LABELS.get(doc.fmt, doc.fmt)
-    return f'<article class="draft fmt-{doc.fmt}" aria-label="{escape(file.path)} ({label})">{"".join(out)}</article>'
+    rows: list[ShownBlock] = []  # the rows of the table being read
+    for block in [*blocks, None]:
+        continues = block is not None and block.kind == "row" and not (rows and block.header and not rows[-1].header)
+        if rows and not continues:
+            out.append(_table_html(rows, renderer))
+            rows = []
+        if block is not None and block.kind == "row":
+            rows.append(block)
+        elif block is not None:
+            out.append(_block_html(block, renderer))
+    return "".join(out)
+
+
+def _table_html(rows: list[ShownBlock], renderer: Renderer) -> str:
+    lines = []
+    for row in rows:
+        cell = "th" if row.header else "td"
+        lines.append("<tr>" + "".join(f"<{cell}>{renderer.pieces_html(part)}</{cell}>" for part in row.parts) + "</tr>")
+    return f'<div class="d-table{_container_classes(rows[0])}"><table>{"".join(lines)}</table></div>'
 
 
 def _container_classes(block: ShownBlock) -> str:

@@ -76,7 +76,7 @@ def layout(doc: Document, findings: list[Range]) -> Layout:
     styles = [style for block in doc.blocks for style in _block_styles(block)]
     styles += [(link.text_span.start, link.text_span.end, _link_style(link.url)) for link in doc.links]
     shown = list(prose)
-    in_prose = _Placer(prose)
+    in_prose = _Placer(prose)  # code goes inside prose blocks only; what a finding needs, inside any block
     for block in doc.unlinted:
         unit = _unlinted(block)
         # Code inside a paragraph (HTML's <code>, <kbd>) is shown in it, where it stands.
@@ -109,7 +109,8 @@ def _prose(block: Block) -> ShownBlock:
         kind = "paragraph"
     containers = block.containers
     return ShownBlock(
-        kind, [pieces(block)], block.start, max(block.end, block.start), level=max(block.level, 1) if kind == "heading" else 0,
+        kind, [pieces(block)], block.start, max(block.end, block.start),
+        level=max(block.level, 1) if kind == "heading" else 0,
         depth=containers.count("list_item"), quote=containers.count("blockquote"), marker=block.marker,
         row=block.row, header=block.header, furniture=any(name in containers for name in _FURNITURE),
     )  # fmt: skip
