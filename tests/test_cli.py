@@ -552,15 +552,21 @@ def test_rule_documentation_follows_docs_url(write, hypelint):
     assert (
         "Documentation: docs/rules.md#hl001 in hypelint's repository (set docs-url to link to a published copy)"
     ) in hypelint("explain", "HL001").stdout.splitlines()
+    # proselint's rules are documented on the pack's own page.
+    assert (
+        "Documentation: docs/rules-proselint.md#hl950 in hypelint's repository (set docs-url to link to a published copy)"
+    ) in hypelint("explain", "HL950").stdout.splitlines()
     sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", ".").stdout)
     assert "example.invalid" not in json.dumps(sarif)
     write("hypelint.toml", 'docs-url = "https://wiki.newsroom.example.net/hypelint/"\n')
     write("a.md", "Fine.\n")
     link = "https://wiki.newsroom.example.net/hypelint/rules.md#hl001"
     assert "Documentation: " + link in hypelint("explain", "HL001").stdout.splitlines()
-    sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001", "--no-cache", "a.md").stdout)
-    (rule,) = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "HL001"]
-    assert rule["helpUri"] == link
+    sarif = json.loads(hypelint("check", "--format", "sarif", "--select", "HL001,HL950", "--no-cache", "a.md").stdout)
+    links = {r["id"]: r["helpUri"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    proselint_link = "https://wiki.newsroom.example.net/hypelint/rules-proselint.md#hl950"
+    assert links == {"HL001": link, "HL950": proselint_link}
+    assert "Documentation: " + proselint_link in hypelint("explain", "HL950").stdout.splitlines()
     write("hypelint.toml", "docs-url = 3\n")
     result = hypelint("explain", "HL001")
     assert result.returncode == 2 and "key 'docs-url': must be an http(s) address" in result.stderr

@@ -13,7 +13,7 @@ from hypelint.config import Config
 from hypelint.analysis.topics import on_topic
 from hypelint.parsers import parse
 from hypelint.rules.loader import Case, RuleError, load_packs, load_rule
-from hypelint.rules.docs import rules_markdown
+from hypelint.rules.docs import MAIN_PAGE, OWN_PAGES, rules_markdown
 from hypelint.analysis.memo import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +78,18 @@ def test_pass_cases_are_not_flagged(rule, case):
     assert _excerpts(case, rule) == []
 
 
-def test_docs_rules_md_is_in_sync():
-    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == rules_markdown(RULES), "run: hypelint rules --format markdown > docs/rules.md"
+@pytest.mark.parametrize("page,pack", [(MAIN_PAGE, None), *((page, pack) for pack, page in OWN_PAGES.items())])
+def test_docs_rule_reference_is_in_sync(page, pack):
+    committed = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    command = "hypelint rules --format markdown" + (f" --pack {pack}" if pack else "")
+    assert committed == rules_markdown(RULES, pack), f"run: {command} > docs/{page}"
+
+
+def test_every_rule_is_on_one_reference_page():
+    pages = [rules_markdown(RULES, pack) for pack in (None, *OWN_PAGES)]
+    for rule in RULES:
+        assert sum(f"\n## {rule.code}\n" in page for page in pages) == 1, rule.code
+    assert f"({OWN_PAGES['proselint']})" in pages[0], "the main page links to the pack's page"
 
 
 GOOD = """\

@@ -1,7 +1,11 @@
-"""The rule reference (docs/rules.md), written from the rule files themselves.
+"""The rule reference (docs/rules.md and its pack pages), written from the
+rule files themselves.
 
-`hypelint rules --format markdown > docs/rules.md` regenerates it; a test
-keeps the committed file in step with rules/.
+`hypelint rules --format markdown > docs/rules.md` regenerates the main
+page. A pack of generated rules has a page of its own (OWN_PAGES), so that
+its hundred rules do not bury the hand-written ones: `hypelint rules
+--format markdown --pack proselint > docs/rules-proselint.md`. Tests keep
+the committed pages in step with rules/.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from pathlib import Path
 from hypelint.model import CATEGORIES
 from hypelint.rules.loader import Case, Rule, builtin_packs_dir
 
+MAIN_PAGE = "rules.md"
+# Packs documented on a page of their own in docs/; the main page links to it.
+OWN_PAGES = {"proselint": "rules-proselint.md"}
 # How many cases of each side `hypelint explain` and docs/rules.md show; the
 # rest (long drafts, traps, format variants) stay in the rule file.
 SHOWN_CASES = 4
@@ -35,24 +42,31 @@ def rule_file(rule: Rule) -> str:
     return rule.path
 
 
+def reference_page(pack: str) -> str:
+    """The page of docs/ where a pack's rules are documented."""
+    return OWN_PAGES.get(pack, MAIN_PAGE)
+
+
 def _is_plain(case: Case) -> bool:
     return case.format == "markdown" and case.date is None and "\n" not in case.text.strip()
 
 
-def rules_markdown(rules: list[Rule]) -> str:
-    lines = [
-        "# hypelint rule reference",
-        "",
-        "Generated from `rules/` by `hypelint rules --format markdown`; do not edit by hand.",
-        "",
-        "| code | name | category | severity | on by default |",
-        "| --- | --- | --- | --- | --- |",
-    ]
+def rules_markdown(rules: list[Rule], pack: str | None = None) -> str:
+    """One page of the reference: the rules of `pack`, or without one the
+    main page, every rule whose pack has no page of its own."""
+    if pack:
+        lines = _pack_intro(pack)
+        rules = [rule for rule in rules if rule.pack == pack]
+    else:
+        lines = _main_intro(rules)
+        rules = [rule for rule in rules if rule.pack not in OWN_PAGES]
+    lines += ["| code | name | category | severity | on by default |", "| --- | --- | --- | --- | --- |"]
     for rule in rules:
         lines.append(f"| [{rule.code}](#{rule.code.lower()}) | `{rule.name}` | {rule.category} | {rule.severity} | "
                      f"{'yes' if rule.default else 'no'} |")  # fmt: skip
-    lines += ["", "## Categories", ""]
-    lines += [f"- `{name}`: {title}" for name, title in CATEGORIES.items()]
+    if not pack:
+        lines += ["", "## Categories", ""]
+        lines += [f"- `{name}`: {title}" for name, title in CATEGORIES.items()]
     for rule in rules:
         lines += ["", f"## {rule.code}", "", f"`{rule.name}` · category `{rule.category}` · severity `{rule.severity}`"
                   f" · pack `{rule.pack}` · kind `{rule.kind}`", "", _paragraph(rule.description), "",
@@ -67,6 +81,23 @@ def rules_markdown(rules: list[Rule]) -> str:
                 if more:
                     lines.append(f"- ... {more} more {'case' if more == 1 else 'cases'} in `{rule_file(rule)}`")
     return "\n".join(lines) + "\n"
+
+
+def _main_intro(rules: list[Rule]) -> list[str]:
+    lines = ["# hypelint rule reference", "",
+             "Generated from `rules/` by `hypelint rules --format markdown`; do not edit by hand.", ""]  # fmt: skip
+    for pack, page in OWN_PAGES.items():
+        codes = [rule.code for rule in rules if rule.pack == pack]
+        if codes:
+            lines += [f"The `{pack}` pack ({len(codes)} rules, {codes[0]}-{codes[-1]}) has a page of its own: "
+                      f"[{page}]({page}).", ""]  # fmt: skip
+    return lines
+
+
+def _pack_intro(pack: str) -> list[str]:
+    return [f"# hypelint rule reference: the `{pack}` pack", "",
+            f"Generated from its rule files by `hypelint rules --format markdown --pack {pack}`; do not edit by hand. "
+            f"The other rules are in [{MAIN_PAGE}]({MAIN_PAGE}).", ""]  # fmt: skip
 
 
 def _paragraph(text: str) -> str:
