@@ -209,8 +209,9 @@ class Document:
     rule_errors: list[str] = field(default_factory=list)
     # What the draft shows that is not prose, for the HTML report: code (kind
     # code: fenced and indented blocks, HTML pre and code), raw HTML blocks
-    # (raw), comments on lines of their own (comment) and front matter (front),
-    # each mapped to the source as prose is. No rule reads them.
+    # (raw), comments on lines of their own (comment), front matter (front)
+    # and thematic breaks (rule, empty), each mapped to the source as prose
+    # is. No rule reads them.
     unlinted: list[Block] = field(default_factory=list)
     # What the analysis stage works out about the draft (sentences, sections,
     # quotations, ...): a hypelint.analysis.memo.DocumentAnalysis that

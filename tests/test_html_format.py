@@ -179,7 +179,7 @@ def visible_text(source: str, fmt: str) -> str:
 def test_markdown_markup_is_hidden_and_structure_kept():
     source = (
         "# Title here #\n\nSome **bold** and *em* text with `code` and a [link](http://x.test \"t\").\n\n"
-        "- item one\n- item two\n\n> quoted\n> more\n\n```python\nprint('<b>')\n```\n\n"
+        "- item one\n- item two\n\n> quoted\n> more\n\n```python\nprint('<b>')\n```\n\n***\n\n"
         "| a | b |\n|---|---|\n| c | d |\n"
     )
     article = visible_text(source, "markdown")
@@ -192,6 +192,7 @@ def test_markdown_markup_is_hidden_and_structure_kept():
     assert "d-q" in article and "&gt; more" not in article
     assert "<pre class=\"d-code\"><code>print(&#x27;&lt;b&gt;&#x27;)</code></pre>" in article
     assert "<th>a</th><th>b</th>" in article and "<td>c</td><td>d</td>" in article and "---" not in article
+    assert '<hr class="d-rule">' in article and "***" not in article
 
 
 def test_html_drafts_show_text_only_with_entities_decoded():

@@ -210,7 +210,9 @@ class _Reader:
             implied = [t for t, closers in _IMPLIED_END.items() if tag in closers]
             while self.stack and self.stack.top in implied:
                 self.stack.pop()
-        if tag == "li":
+        if tag == "hr":
+            self.doc.unlinted.append(Block("rule", "", [], start=at, end=at))
+        elif tag == "li":
             number = self.stack.count_item()
             self.marker = f"{number}." if self.stack.top == "ol" else "\u2022"
         elif tag == "tr":
@@ -227,6 +229,8 @@ class _Reader:
             self.read_meta(dict(attrs))
         elif tag == "br" and not self.skip_depth and self.builder.length:
             self.add_text("\n", self.here())
+        elif tag == "hr" and not self.skip_depth:
+            self.doc.unlinted.append(Block("rule", "", [], start=self.here(), end=self.here()))
 
     def handle_endtag(self, tag):
         if self.skip_depth:

@@ -96,6 +96,9 @@ class _Walker:
                 comments = [Span(c.start(), c.end()) for c in HTML_COMMENT.finditer(self.src, span.start, span.end)]
                 self.doc.comments.extend(comments)
                 self.raw_html(span, comments)
+            elif kind == "hr" and token.map:
+                at = self.line_start(token.map[0])
+                self.doc.unlinted.append(Block("rule", "", [], start=at, end=at))
             elif kind == "tr_open":
                 self.row += 1
             elif kind in ("thead_open", "thead_close"):

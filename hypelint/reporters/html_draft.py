@@ -86,6 +86,8 @@ def _block_html(block: ShownBlock, renderer: Renderer) -> str:
     if block.marker:
         inner = f'<span class="d-marker" aria-hidden="true">{escape(block.marker)}</span>{inner}'
         classes += " d-item"
+    if block.kind == "rule":
+        return f'<hr class="d-rule{classes}">'
     if block.kind == "heading":
         level = min(max(block.level, 1), 6)
         # The draft's headings sit under the report's h2 for the file.

@@ -43,7 +43,7 @@ class Piece:
 
 @dataclass
 class ShownBlock:
-    """One display block: heading, paragraph, title, caption, code, raw, comment, front or row.
+    """One display block: heading, paragraph, title, caption, code, raw, comment, front, rule or row.
 
     `parts` is one list of pieces, or one per cell for a table row. `start`
     and `end` are the source extent the block stands for, markup included.
@@ -87,7 +87,7 @@ def layout(doc: Document, findings: list[Range]) -> Layout:
             in_prose.insert(host, *unit.parts[0])
             styles.append((unit.start, unit.end, "code"))
     in_prose.finish()
-    anywhere = _Placer(shown)
+    anywhere = _Placer([block for block in shown if block.kind != "rule"])  # a rule shows no text
     for start, end in _dark(shown, findings, len(doc.text)):
         piece = Piece(doc.text[start:end], start)
         styles.append((start, end, "markup"))
