@@ -16,9 +16,9 @@ from hypelint.model import CATEGORIES
 from hypelint.rules.loader import Case, Rule, builtin_packs_dir
 
 MAIN_PAGE = "rules.md"
-# Packs documented on a page of their own in docs/; the main page links to it.
+# Packs documented on a page of their own in docs/; the main page links to each.
 OWN_PAGES = {"proselint": "rules-proselint.md"}
-# How many cases of each side `hypelint explain` and docs/rules.md show; the
+# How many cases of each side `hypelint explain` and the reference show; the
 # rest (long drafts, traps, format variants) stay in the rule file.
 SHOWN_CASES = 4
 

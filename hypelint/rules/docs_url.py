@@ -67,6 +67,8 @@ def default_docs_url() -> str | None:
 
 @lru_cache(maxsize=1)
 def _pages_by_code() -> dict[str, str]:
+    """The page of each shipped rule: a finding or a SARIF rule names its
+    rule by code alone, so the pack is looked up (once, from loaded packs)."""
     return {rule.code: reference_page(rule.pack) for rule in load_packs()}
 
 
