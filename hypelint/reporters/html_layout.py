@@ -5,7 +5,7 @@ parser built says what is prose (`doc.blocks`, each with `runs` mapping its
 text back to the source), how it is styled (`Block.styles`, `doc.links`),
 where list items and table rows start (`Block.marker`, `Block.row`), and
 what is shown though never linted (`doc.unlinted`: code, raw HTML, comments
-on lines of their own, front matter). So markup is hidden because it is not
+on lines of their own, front matter, thematic breaks). So markup is hidden because it is not
 prose, entities are shown decoded because the prose holds them decoded, and
 a finding's source span selects exactly the characters it covers.
 
