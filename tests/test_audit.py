@@ -16,7 +16,7 @@ from hypelint import cli
 
 from hypelint.runtime import runner
 from hypelint.api import lint_source
-from hypelint.audit import audit
+from hypelint.audit.run import audit
 from hypelint.config import Config
 from hypelint.reporters import hype_rate
 
@@ -188,7 +188,7 @@ def test_missing_extras_say_how_to_install_them(tmp_path, capsys, monkeypatch, m
 
 def test_local_engine_on_two_processes_equals_one(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr("hypelint.audit.BATCH", 2)  # several batches, out of order on two workers
+    monkeypatch.setattr("hypelint.audit.tables.BATCH", 2)  # several batches, out of order on two workers
     source = write_input(tmp_path, "jsonl")
     audit(source, str(tmp_path / "one.jsonl"), "body", "id", Config(), jobs=1)
     audit(source, str(tmp_path / "two.jsonl"), "body", "id", Config(), jobs=2)
@@ -199,7 +199,7 @@ def test_local_engine_on_two_processes_equals_one(tmp_path, monkeypatch):
 def test_dask_engine_on_a_local_cluster_equals_the_local_engine(tmp_path, monkeypatch):
     from distributed import LocalCluster
 
-    monkeypatch.setattr("hypelint.audit.BATCH", 4)
+    monkeypatch.setattr("hypelint.audit.tables.BATCH", 4)
     source = write_input(tmp_path, "parquet")
     local = audit(source, str(tmp_path / "local.parquet"), "body", "id", Config(), jobs=1)
     # In-process workers keep the test light; `--scheduler` is how a user names any cluster.

@@ -277,6 +277,7 @@ def test_stdin_is_read_no_further_than_a_files_limit(tmp_path, monkeypatch, caps
     import sys
 
     import hypelint.cli as cli
+    from hypelint.commands import linting
 
     class Endless(io.RawIOBase):
         def readable(self):
@@ -286,7 +287,7 @@ def test_stdin_is_read_no_further_than_a_files_limit(tmp_path, monkeypatch, caps
             buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
             return len(buffer)
 
-    monkeypatch.setattr(cli, "MAX_BYTES", 1_000_000)
+    monkeypatch.setattr(linting, "MAX_BYTES", 1_000_000)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Endless())))
     monkeypatch.chdir(tmp_path)
     code = cli.main(["check", "--no-cache", "-"])
