@@ -16,7 +16,7 @@ import sys
 from typing import Sequence
 
 from hypelint._version import __version__
-from hypelint.audit import command as audit_command
+from hypelint.audit import AuditError, command as audit_command
 from hypelint.commands.arguments import iso_date, positive, selectors
 from hypelint.commands.baseline import record_baseline
 from hypelint.commands.check import COLOR_CHOICES, check_drafts
@@ -138,7 +138,6 @@ def _one_line_errors() -> tuple[type[Exception], ...]:
     looked up then), so the baseline and git modules are imported when
     they have something to report, not on every run.
     """
-    from hypelint.audit import AuditError
     from hypelint.filters.baseline import BaselineError
     from hypelint.filters.gitdiff import GitDiffError
 

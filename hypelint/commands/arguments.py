@@ -13,6 +13,7 @@ def selectors(value: str) -> list[str]:
 
 
 def positive(value: str) -> int:
+    """`--jobs 4`: a whole number of at least 1."""
     try:
         number = int(value)
     except ValueError:
@@ -23,6 +24,7 @@ def positive(value: str) -> int:
 
 
 def iso_date(value: str) -> dt.date:
+    """`--date 2025-03-14`: the day to read drafts as of."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
