@@ -25,7 +25,6 @@ Character references are left in the text: the block builder decodes them.
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -33,7 +32,6 @@ from typing import Iterator
 
 # Elements whose content is raw text: markup inside them is not markup.
 RAW_TEXT = ("script", "style")
-_SPACE = "\t\n\f\r "
 _TAG_NAME = re.compile(r"[A-Za-z][^\t\n\f\r />]*")
 _ATTR_NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r />=]*")
 _UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
@@ -156,96 +154,3 @@ def _tag(text: str, at: int, name_at: int, kind: str) -> tuple[Token | None, int
                 value, pos = unquoted.group(), unquoted.end()
             value = html.unescape(value)
         attrs.append((attr.group().lower(), value))
-
-
-# Character references as html.parser reports them (convert_charrefs=False):
-# the ";" is taken when present, and a name may end without one ("&T" in AT&T).
-_REFERENCE = re.compile(r"&(?:#(?:[0-9]+|[xX][0-9a-fA-F]+)|[a-zA-Z][-.a-zA-Z0-9]*);?")
-
-
-class TokenParser:
-    """The callbacks of html.parser.HTMLParser, driven by `tokenize`.
-
-    For code written against HTMLParser (handle_starttag, handle_data,
-    getpos, get_starttag_text ...) that should run in linear time on any
-    input and never raise: subclass this instead, and call `feed(text)`
-    once, then `close()`. Character references in text are reported to
-    handle_entityref and handle_charref, as HTMLParser does with
-    convert_charrefs=False.
-    """
-
-    def __init__(self) -> None:
-        self._line_starts: list[int] = [0]
-        self._position = 0
-        self._tag_text: str | None = None
-
-    # --- what subclasses override -------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list) -> None: ...
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.handle_starttag(tag, attrs)
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None: ...
-
-    def handle_data(self, data: str) -> None: ...
-
-    def handle_comment(self, data: str) -> None: ...
-
-    def handle_entityref(self, name: str) -> None: ...
-
-    def handle_charref(self, name: str) -> None: ...
-
-    # --- what HTMLParser offers ------------------------------------------------
-    def feed(self, text: str) -> None:
-        self._line_starts = [0] + [found.end() for found in re.finditer("\n", text)]
-        for token in tokenize(text):
-            self._position = token.start
-            if token.kind == "data":
-                self._data(text, token.start, token.end)
-            elif token.kind == "start":
-                self._tag_text = text[token.start : token.end]
-                (self.handle_startendtag if token.closed else self.handle_starttag)(token.name, list(token.attrs))
-            elif token.kind == "end":
-                self.handle_endtag(token.name)
-            else:
-                self.handle_comment(_comment_body(text, token.start, token.end))
-        self._position = len(text)
-
-    def close(self) -> None:
-        """Nothing is buffered: `feed` reads the whole text."""
-
-    def getpos(self) -> tuple[int, int]:
-        """(line, column) where the current token starts: line 1-based, column 0-based."""
-        line = bisect.bisect_right(self._line_starts, self._position) - 1
-        return line + 1, self._position - self._line_starts[line]
-
-    def get_starttag_text(self) -> str | None:
-        return self._tag_text
-
-    def _data(self, text: str, start: int, end: int) -> None:
-        pos = start
-        for reference in _REFERENCE.finditer(text, start, end):
-            if reference.start() > pos:
-                self._position = pos
-                self.handle_data(text[pos : reference.start()])
-            self._position = reference.start()
-            body = reference.group().rstrip(";")
-            if body.startswith("&#"):
-                self.handle_charref(body[2:])
-            else:
-                self.handle_entityref(body[1:])
-            pos = reference.end()
-        if pos < end:
-            self._position = pos
-            self.handle_data(text[pos:end])
-
-
-def _comment_body(text: str, start: int, end: int) -> str:
-    """What a comment token holds between "<!--" and "-->"."""
-    body = start + 4
-    if text.startswith((">", "->"), body):  # "<!-->" and "<!--->" are empty
-        return ""
-    if end - 3 >= body and text.startswith("-->", end - 3):
-        return text[body : end - 3]
-    return text[body:end]  # unclosed: to the end of the file
