@@ -313,3 +313,14 @@ def test_command_line(write, hypelint):
     names = {f["name"] for f in json.loads(result.stdout)["findings"]}
     assert ELLIPSIS in names and all(name.startswith("proselint.typography.") for name in names)
     assert "HL950 proselint.typography.symbols.ellipsis" in hypelint("explain", "HL950").stdout
+
+
+def test_the_pack_reference_page_from_the_command_line(hypelint):
+    page = hypelint("rules", "--format", "markdown", "--pack", "proselint").stdout
+    assert page == (ROOT / "docs" / "rules-proselint.md").read_text(encoding="utf-8")
+    listed = json.loads(hypelint("rules", "--format", "json", "--pack", "proselint").stdout)
+    assert [rule["code"] for rule in listed] == [rule.code for rule in PACK]
+    result = hypelint("rules", "--pack", "nonesuch")
+    assert result.returncode == 2 and result.stderr.splitlines() == [
+        "hypelint: error: no rule pack is called 'nonesuch' (`hypelint rules --format json` gives each rule's pack)"
+    ]
