@@ -132,7 +132,7 @@ def test_interview_answers_are_the_interviewees_words():
 
 def test_faq_answers_stay_the_writers():
     faq = INTERVIEW.replace("We spoke to Ana Ruiz about her lab's new robot.", "Common questions about the lab's new robot.")
-    assert parse(faq, "markdown").quotes == []
+    assert analyse(parse(faq, "markdown")).quotes == []
     assert len(lint_text(faq, fmt="markdown", config=HYPE_ONLY)) == 2
 
 

@@ -86,7 +86,7 @@ def test_words_and_count():
     text = "It's a state-of-the-art, 3.5% model — isn’t it?"
     assert [text[a:b] for a, b in words(text)] == ["It's", "a", "state-of-the-art", "3", "5", "model", "isn’t", "it"]
     assert count_words(text) == 8
-    assert parse("# Head line\n\nTwo words.\n", "markdown").word_count == 4
+    assert analyse(parse("# Head line\n\nTwo words.\n", "markdown")).word_count == 4
 
 
 def test_document_sentences_point_into_blocks():

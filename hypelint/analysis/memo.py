@@ -11,6 +11,7 @@ goes when the Document goes.
 
 from __future__ import annotations
 
+import weakref
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Hashable, TypeVar
 
@@ -28,10 +29,19 @@ class DocumentAnalysis:
     """One draft's analyses, each computed on first use."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
+        # A weak reference: the Document holds its memo, and a memo holding
+        # its Document back would make every draft a reference cycle, freed
+        # only by the garbage collector, which a long run calls rarely.
+        self._doc = weakref.ref(doc)
         self._lower: dict[int, str] = {}
         self._words: dict[int, frozenset[str]] = {}
         self._kept: dict[Hashable, object] = {}
+
+    @property
+    def doc(self) -> Document:
+        doc = self._doc()
+        assert doc is not None, "a memo outlived its Document"
+        return doc
 
     @cached_property
     def word_count(self) -> int:
