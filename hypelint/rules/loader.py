@@ -75,7 +75,7 @@ class Rule:
     examples: dict[str, tuple[Case, ...]] = field(default_factory=dict)  # "fail" and "pass"
     default: bool = True
     suggestion: str | None = None
-    topic: str | None = None  # the rule runs only on pieces about this (context.TOPICS)
+    topic: str | None = None  # the rule runs only on pieces about this (analysis/topics.py, TOPICS)
     explicit: bool = False  # selected only by its code, name or a prefix of them, never by pack or category
 
     def info(self) -> RuleInfo:
