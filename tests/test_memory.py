@@ -1,6 +1,6 @@
 """A linted document is freed as soon as its findings are made.
 
-The command line collects garbage rarely (cli.py), so anything a document
+The command line collects garbage rarely (commands/process.py), so anything a document
 leaves in a reference cycle waits, and a corpus run's memory grew with it.
 Linting must leave no cycles: refcounting alone frees every document.
 """
