@@ -1,7 +1,9 @@
 """Parsing: source text of any supported format into a Document.
 
 Each format has its own module; what holds for all of them (bare URLs are
-never prose, suppression comments are read) is done once here.
+never prose, suppression comments are read) is done once here, and so is
+reading a linted file again as the linter read it (`parse_again`, for the
+reports that show the draft).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 
 from hypelint.model import Document, Link, Span, SpanIndex
 from hypelint.filters.suppress import read_directives
+from hypelint.read.source import InputError, format_for, read_bytes
 
 URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'\]\[(){}]*[^\s<>\"'\]\[(){}.,;:!?]", re.I)
 # The local part is at most 64 characters (RFC 5321). Unbounded, each start
@@ -54,8 +57,6 @@ def parse_again(path: str, source: str) -> Document:
     Parsing is deterministic, so this is what the rules saw. A Word draft is
     read again from disk; when it cannot be, or no longer holds that text,
     its paragraphs (one a line) are read as plain text."""
-    from hypelint.read.source import InputError, format_for, read_bytes
-
     fmt = format_for(path, "markdown" if path == "-" else "text")
     if fmt == "docx":
         try:
