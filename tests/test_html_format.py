@@ -288,6 +288,15 @@ def test_inline_code_in_html_is_shown_where_it_stands():
     assert '<p class="d-p">Run <span class="s-code">make &amp;&amp; test</span> first.</p>' in article
 
 
+def test_stdin_and_unknown_suffixes_are_shown_as_the_linter_read_them():
+    draft = "# Title\n\nA **bold** claim.\n"
+    for path, fmt in ((None, "markdown"), ("notes", "text")):
+        run = RunResult(files=[lint_source(draft, path, fmt, Config())])
+        article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+        assert f'class="draft fmt-{fmt}"' in article
+        assert ("**" in article) == (fmt == "text")  # Markdown's markers hidden; plain text has none
+
+
 def test_a_word_draft_is_shown_with_its_styles(tmp_path):
     docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
     draft = docx.Document()
