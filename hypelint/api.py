@@ -60,8 +60,8 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
         findings = [f for f in findings if not any(specificity(by_code[f.rule], s) for s in ignore)]
     metrics = metrics_of(doc)
     return FileResult(
-        path=path or "-", findings=findings, words=analyse(doc).word_count, source=doc.text, fail_on=config.fail_on,
-        metrics=metrics, rule_errors=list(doc.rule_errors),
+        path=path or "-", findings=findings, words=analyse(doc).word_count, source=doc.text, fmt=doc.fmt,
+        fail_on=config.fail_on, metrics=metrics, rule_errors=list(doc.rule_errors),
     )
 
 

@@ -321,6 +321,7 @@ class FileResult:
     words: int = 0
     error: str | None = None  # set when the file could not be read or parsed
     source: str | None = None  # the decoded text, for reporters that show lines
+    fmt: str | None = None  # the format it was read as: markdown, html, text or docx
     fail_on: str = "warning"  # the fail level of the config that applied
     # Document figures (word counts, grade levels): readability.document_metrics.
     metrics: dict[str, Any] = field(default_factory=dict)

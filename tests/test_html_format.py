@@ -297,6 +297,17 @@ def test_stdin_and_unknown_suffixes_are_shown_as_the_linter_read_them():
         assert ("**" in article) == (fmt == "text")  # Markdown's markers hidden; plain text has none
 
 
+def test_a_draft_is_shown_in_the_format_it_was_linted_as_whatever_its_name():
+    # stdin named "notes" is linted as Markdown (the stdin default), a file
+    # called "notes" as plain text: the name alone cannot tell the report which
+    draft = "# Title\n\nA **bold** claim.\n"
+    for fmt in ("markdown", "text"):
+        run = RunResult(files=[lint_source(draft, "notes", fmt, Config())])
+        article = re.search(r"<article.*?</article>", html_report(run), re.S).group()
+        assert f'class="draft fmt-{fmt}"' in article
+        assert ("**" in article) == (fmt == "text")
+
+
 def test_a_word_draft_is_shown_with_its_styles(tmp_path):
     docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
     draft = docx.Document()

@@ -38,7 +38,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypelint.model import Document, FileResult, Finding, Span
-from hypelint.read.source import InputError, format_for, read_bytes
 from hypelint.analysis.memo import analyse
 
 SCHEMA_VERSION = 1
@@ -175,22 +174,13 @@ def fingerprints(result: FileResult) -> list[str]:
 
 
 def _document(result: FileResult) -> Document | None:
-    """The file parsed again, for its sentences (the run kept only findings).
-
-    Parsing is deterministic, so this is the document the rules saw. A Word
-    file is read again from disk: its source text is not its format.
-    """
+    """The file parsed again as the linter read it, for its sentences (the
+    run kept only findings)."""
     if result.source is None:
         return None
-    fmt = format_for(result.path, "markdown")
-    try:
-        from hypelint.parsers import parse, parse_binary
+    from hypelint.parsers import parse_again
 
-        if fmt == "docx":
-            return parse_binary(read_bytes(result.path), "docx", result.path)
-        return parse(result.source, fmt, result.path)
-    except (InputError, OSError):
-        return None  # stdin named .docx, or the file went away: lines will do
+    return parse_again(result)
 
 
 class _Sentences:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from hypelint.model import Document, Link, Span, SpanIndex
+from hypelint.model import Document, FileResult, Link, Span, SpanIndex
 from hypelint.filters.suppress import read_directives
 from hypelint.read.source import InputError, format_for, read_bytes
 
@@ -50,14 +50,15 @@ def parse_binary(data: bytes, fmt: str, path: str | None = None) -> Document:
     return _finish(parse_docx(data, path))
 
 
-def parse_again(path: str, source: str) -> Document:
+def parse_again(result: FileResult) -> Document:
     """The Document a linted file was read into, parsed again from the text
-    its FileResult keeps: the linter's parser, chosen as the linter chose it
-    (by the file's suffix, plain text without one; stdin, "-", as Markdown).
-    Parsing is deterministic, so this is what the rules saw. A Word draft is
-    read again from disk; when it cannot be, or no longer holds that text,
-    its paragraphs (one a line) are read as plain text."""
-    fmt = format_for(path, "markdown" if path == "-" else "text")
+    its FileResult keeps with the format the linter read it as (a result
+    without one: by the file's suffix, plain text without one; stdin, "-",
+    as Markdown). Parsing is deterministic, so this is what the rules saw.
+    A Word draft is read again from disk; when it cannot be, or no longer
+    holds that text, its paragraphs (one a line) are read as plain text."""
+    path, source = result.path, result.source or ""
+    fmt = result.fmt or format_for(path, "markdown" if path == "-" else "text")
     if fmt == "docx":
         try:
             doc = parse_binary(read_bytes(path), fmt, path)

@@ -22,7 +22,7 @@ def draft_html(file: FileResult, findings: list[Finding], ids: dict[int, str]) -
     """The draft's <article>, every finding (in report order, with its id) highlighted on its span."""
     if file.source is None:  # a run built without sources: the list of findings is all there is
         return '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'
-    doc = parse_again(file.path, file.source)
+    doc = parse_again(file)
     shown = layout(doc, [(finding.offset, finding.end_offset) for finding in findings])
     renderer = Renderer(_highlights(findings, ids, len(doc.text)), shown.styles)
     label = _FORMAT_LABELS.get(doc.fmt, doc.fmt)

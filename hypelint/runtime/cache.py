@@ -129,6 +129,7 @@ class Cache:
             "key": key,
             "hypelint": __version__,
             "path": result.path,
+            "fmt": result.fmt,
             "words": result.words,
             "fail_on": result.fail_on,
             "metrics": result.metrics,
@@ -160,8 +161,8 @@ def _from_json(entry: Any, key: str, source: str | None) -> FileResult | None:
     if not isinstance(entry["metrics"], dict) or not isinstance(entry["words"], int):
         return None
     return FileResult(
-        path=entry["path"], findings=findings, words=entry["words"], source=text, fail_on=entry["fail_on"],
-        metrics=entry["metrics"],
+        path=entry["path"], findings=findings, words=entry["words"], source=text, fmt=entry.get("fmt"),
+        fail_on=entry["fail_on"], metrics=entry["metrics"],
     )  # fmt: skip
 
 
