@@ -38,13 +38,22 @@ def format_for(path: str | None, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(Path(path).suffix.lower(), default)
 
 
+# Byte order marks of the encodings read besides UTF-8, UTF-32 first: its
+# little-endian mark begins with UTF-16's, so the longer mark is tried first.
+_BOMS = (
+    ((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32", "UTF-32"),
+    ((b"\xff\xfe", b"\xfe\xff"), "utf-16", "UTF-16"),
+)
+
+
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text with the BOM removed; UTF-16 with a BOM is accepted too."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: invalid UTF-16 at byte {exc.start}") from None
+    """UTF-8 text with the BOM removed; UTF-32 and UTF-16 with a BOM (either byte order) are accepted too."""
+    for marks, codec, label in _BOMS:
+        if data.startswith(marks):
+            try:
+                return data.decode(codec)  # the codec reads the byte order from the BOM and drops it
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {label} at byte {exc.start}") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text draft")
     try:

@@ -128,4 +128,11 @@ CASES: tuple[Case, ...] = (
         "<!-- hypelint: enable=HL201 -->\n", n)),  # fmt: skip
     Case("comments", "comments.txt", lambda n: repeat("<!-- x --> a\n", n)),
     Case("prose", "prose.md", lambda n: repeat(PROSE, n), size=300_000),
+    # --- issue 16, item 5b: UTF-32 with a byte order mark (once read as UTF-16, or as binary) ----
+    Case("utf-32-le-bom", "wide32le.md", lambda n: "\ufeffA revolutionary idea.\n\n".encode("utf-32-le")
+         + "More of it.\n\n".encode("utf-32-le") * max(1, n // 60)),  # fmt: skip
+    Case("utf-32-be-bom", "wide32be.md", lambda n: "\ufeffA revolutionary idea.\n\n".encode("utf-32-be")
+         + "More of it.\n\n".encode("utf-32-be") * max(1, n // 60)),  # fmt: skip
+    Case("utf-32-bad-code-point", "bad32.md", lambda n: "A revolutionary idea.".encode("utf-32") + b"\x00\x00\x11\x00",
+         outcome="error", error=r"bad32\.md: invalid UTF-32", scales=False),  # fmt: skip
 )
