@@ -345,6 +345,7 @@ class RuleInfo:
     description: str
     rationale: str = ""
     reference: str = ""
+    whole_piece: bool = False  # its findings are about the piece as a whole, their span only an anchor
 
 
 @dataclass

@@ -5,7 +5,9 @@ A kind module exposes `Params` (a frozen dataclass built from the rule's
 A kind that judges the other rules' findings (density) also exposes
 `check_findings(doc, rule, findings)`, which the engine calls after them.
 A kind that writes every match's message itself (proselint-check) says
-`SUPPLIES_MESSAGE = True`, and its rules leave `message` out.
+`SUPPLIES_MESSAGE = True`, and its rules leave `message` out. A kind whose
+findings are about the piece as a whole (density, document-balance) says
+`WHOLE_PIECE = True`; its span only anchors the finding (RuleInfo.whole_piece).
 Kinds are pure: they read the document and never see config or output.
 """
 

@@ -22,6 +22,10 @@ from hypelint.model import Document, Finding, Match
 from hypelint.kinds.params import Params as BaseParams
 from hypelint.analysis.memo import analyse
 
+# The finding is about the piece; its span (the headline) only anchors it,
+# so reporters show it on the piece (the HTML report's banner).
+WHOLE_PIECE = True
+
 
 @dataclass(frozen=True)
 class Params(BaseParams):

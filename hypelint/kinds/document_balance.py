@@ -31,6 +31,9 @@ from hypelint.analysis.segment import count_words
 from hypelint.kinds.params import Params as BaseParams
 from hypelint.kinds.terms import compile_terms
 
+# The finding is about the piece; its span (the first block) only anchors it.
+WHOLE_PIECE = True
+
 
 @dataclass(frozen=True)
 class Params(BaseParams):

@@ -80,7 +80,8 @@ class Rule:
 
     def info(self) -> RuleInfo:
         return RuleInfo(self.code, self.name, self.category, self.severity, self.description.strip(),
-                        self.rationale.strip(), self.reference)  # fmt: skip
+                        self.rationale.strip(), self.reference,
+                        getattr(kind_module(self.kind), "WHOLE_PIECE", False))  # fmt: skip
 
     def with_overrides(self, severity: str | None = None, params: dict | None = None) -> "Rule":
         """The rule as a config adjusts it (severity, params merged over its own)."""
