@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,39 @@ def test_the_default_cache_is_under_xdg_cache_home(hypelint, write, tmp_path):
     hypelint("check", "a.md", env={"XDG_CACHE_HOME": str(tmp_path / "xdg")})
     assert len(entries(tmp_path / "xdg" / "hypelint")) == 1
     assert not list((tmp_path / "xdg").rglob(".tmp-*")), "a temporary file was left behind"
+
+
+def test_a_word_draft_is_a_hit_with_the_text_its_entry_carries(tmp_path):
+    docx = pytest.importorskip("docx", reason="python-docx is in the test extra")
+    document = docx.Document()
+    document.add_paragraph("The council tested the tool for a month.")
+    document.add_paragraph("It is the most advanced AI ever built, a revolutionary tool.")
+    draft = tmp_path / "draft.docx"
+    document.save(draft)
+    folder = tmp_path / "cache"
+    cold, _ = run([str(draft)], folder)
+    warm, store = run([str(draft)], folder)
+    assert store.hits == 1 and same(cold, warm) and warm[0].findings
+    assert json.loads(entries(folder)[0].read_bytes())["source"] == warm[0].source  # not the file's bytes
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_a_file_name_that_is_not_utf8_is_cached_and_read_back(tmp_path):
+    name = os.fsdecode(bytes(tmp_path) + b"/draft-\xff.md")  # holds a lone surrogate
+    Path(name).write_text(HYPE, encoding="utf-8")
+    folder = tmp_path / "cache"
+    cold, _ = run([name], folder)
+    warm, store = run([name], folder)
+    assert store.hits == 1 and same(cold, warm) and warm[0].path == name
+
+
+def test_an_entry_larger_than_the_limit_is_not_written(drafts, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    run(drafts, folder)
+    sizes = sorted(entry.stat().st_size for entry in entries(folder))
+    monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", sizes[1])  # the largest entry is over it
+    other = tmp_path / "other"
+    _, store = run(drafts, other)
+    assert store.misses == 3 and len(entries(other)) == 2
+    _, store = run(drafts, other)
+    assert (store.hits, store.misses) == (2, 1)

