@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,14 +28,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Page(HTMLParser):
-    """What a browser would see: the text inside each finding, elements, scripts."""
+    """What a browser would see: the text inside each finding, elements, scripts.
+
+    A finding is a highlight (`mark.hl`, perhaps in pieces) or, when it is
+    about the whole piece, a banner (`aside.hl.piece`).
+    """
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, str | None]] = []  # (tag, finding id)
         self.text: dict[str, str] = {}  # finding id -> text of all its pieces
-        self.firsts: list[str] = []  # ids of first pieces, in order
-        self.pieces: list[dict[str, str]] = []  # attributes of every piece
+        self.firsts: list[str] = []  # ids of first pieces and banners, in order
+        self.pieces: list[dict[str, str]] = []  # attributes of every piece of a highlight
+        self.banners: dict[str, dict[str, str]] = {}  # finding id -> the banner's attributes
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.scripts: list[str] = []
         self.in_script = False
@@ -45,9 +51,12 @@ class Page(HTMLParser):
         attributes = {name: value or "" for name, value in attrs}
         self.tags.append((tag, attributes))
         ident = None
-        if tag == "mark" and "hl" in attributes.get("class", "").split():
+        if tag in ("mark", "aside") and "hl" in attributes.get("class", "").split():
             ident = attributes["data-f"]
-            self.pieces.append(attributes)
+            if tag == "mark":
+                self.pieces.append(attributes)
+            else:
+                self.banners[ident] = attributes
             self.text.setdefault(ident, "")
             if "cont" not in attributes["class"].split():
                 self.firsts.append(ident)
@@ -114,13 +123,68 @@ def test_examples_every_finding_has_one_highlight_on_its_words(examples_run):
     findings = [(f, file.source) for file in files for f in sorted(file.findings, key=Finding.sort_key)]
     assert len(findings) > 50
     assert len(page.firsts) == len(set(page.firsts)) == len(findings)
+    whole_piece = {code for code, info in examples_run.rules.items() if info.whole_piece}
+    assert {finding.rule for finding, _ in findings} & whole_piece  # HL207: the hype drafts are saturated
     by_id = dict(zip((f"f{n}" for n in range(1, len(findings) + 1)), findings))
     for ident, (finding, source) in by_id.items():
-        # The examples' findings hold no markup, so what is highlighted is the source span itself.
-        assert squash(page.text[ident]) == squash(source[finding.offset : finding.end_offset]), finding.rule
-        piece = next(p for p in page.pieces if p["data-f"] == ident)
+        if finding.rule in whole_piece:  # a banner with its words, not a highlight
+            piece = page.banners[ident]
+            assert finding.message in squash(page.text[ident]) and finding.name in page.text[ident]
+        else:  # the examples' findings hold no markup, so what is highlighted is the source span itself
+            piece = next(p for p in page.pieces if p["data-f"] == ident)
+            assert squash(page.text[ident]) == squash(source[finding.offset : finding.end_offset]), finding.rule
         assert (piece["data-rule"], piece["data-category"], piece["data-severity"]) == (
             finding.rule, finding.category, finding.severity)  # fmt: skip
+    assert not any(piece["data-rule"] in whole_piece for piece in page.pieces)
+
+
+def whole_piece_run(source: str, path: str = "hype.md", with_source: bool = True) -> RunResult:
+    """A run with one finding of a whole-piece rule anchored on the headline, and one on a word."""
+    headline = source.splitlines()[0]
+    start = source.index(headline.lstrip("# "))
+    saturation = replace(
+        hand_finding(path, source, start, len(headline), rule="HL207", category="promotional",
+                     message="<b>9</b> hype findings in 300 words: the piece reads as promotion"),
+        name="promotional.saturation",
+    )  # fmt: skip
+    word = hand_finding(path, source, source.index("unrivalled"), source.index("unrivalled") + 10, rule="HL301")
+    file = FileResult(path, [saturation, word], words=300, source=source if with_source else None)
+    run = RunResult(files=[file])
+    run.rules["HL207"] = RuleInfo("HL207", "promotional.saturation", "promotional", "warning", "d", whole_piece=True)
+    run.rules["HL301"] = RuleInfo("HL301", "superlative.x", "superlative", "warning", "d")
+    return run
+
+
+def test_a_whole_piece_finding_is_a_banner_at_the_top_of_its_draft_not_a_highlight():
+    source = "# A Revolution in Every Home\n\nThe unrivalled assistant arrives.\n"
+    text = html_report(whole_piece_run(source))
+    page = Page(text)
+    section = re.search(r'<section class="file".*?</section>', text, re.S).group()
+    article = re.search(r"<article[^>]*>(.*?)</article>", section, re.S).group(1)
+    # The banner opens the draft, before the headline, and the headline carries no highlight.
+    assert article.startswith('<aside class="hl piece" id="f1" data-f="f1" data-rule="HL207"')
+    headline = re.search(r'<div class="d-h d-h1"[^>]*>(.*?)</div>', article).group(1)
+    assert headline == "A Revolution in Every Home"
+    assert [p["data-f"] for p in page.pieces] == ["f2"] and page.firsts == ["f1", "f2"]
+    # It shows severity, rule code and name, and the message (escaped).
+    banner = page.text["f1"]
+    for part in ("Whole piece", "warning", "HL207", "promotional.saturation", "<b>9</b> hype findings"):
+        assert part in banner
+    assert page.banners["f1"]["data-category"] == "promotional" and page.banners["f1"]["data-severity"] == "warning"
+    assert "&lt;b&gt;9&lt;/b&gt;" in article
+    # It stays in the file's list of findings, linked to the banner.
+    assert '<a class="jump" href="#f1" data-f="f1">' in section
+    # Without the draft's text the banner still opens the file's findings.
+    sourceless = html_report(whole_piece_run(source, with_source=False))
+    assert re.search(r'<aside class="hl piece" id="f1"[^>]*>.*?</aside><p class="note">', sourceless, re.S)
+
+
+def test_a_rule_not_known_as_whole_piece_stays_a_highlight():
+    source = "# A Revolution in Every Home\n\nThe unrivalled assistant arrives.\n"
+    run = whole_piece_run(source)
+    del run.rules["HL207"]  # a rule the run knows nothing of: its span is all there is to show
+    page = Page(html_report(run))
+    assert page.banners == {} and page.text["f1"] == "A Revolution in Every Home"
 
 
 def test_overlapping_and_nested_findings_are_split_into_well_nested_pieces():
@@ -369,6 +433,23 @@ def test_page_is_self_contained_and_its_policy_allows_only_its_own_code():
         digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+
+
+def test_each_category_filter_has_an_only_button_and_the_keys_hint_is_for_pointers():
+    run = run_of(("hot.md", "A revolutionary, game-changing model. Experts say it is the best ever made.\n"))
+    text = html_report(run)
+    page = Page(text)
+    buttons = [attributes for tag, attributes in page.tags if tag == "button" and "only" in attributes.get("class", "").split()]
+    assert sorted(button["data-category"] for button in buttons) == sorted({f.category for f in run.findings})
+    for button in buttons:  # a real button, named for what it does, not pressed while every category shows
+        assert (button["type"], button["aria-label"], button["aria-pressed"]) == (
+            "button", f"Only {button['data-category']}", "false")  # fmt: skip
+    assert ("button", "Show all categories") in [(tag, a.get("aria-label")) for tag, a in page.tags]
+    # The keys are named in the pointer hint, which the stylesheet hides on touch screens.
+    hint = re.search(r'<p class="keys">(.*?)</p>', text, re.S).group(1)
+    assert re.search(r'<span class="pointer-hint">[^<]*Keys: <kbd>', hint) and '<span class="touch-hint">Tap' in hint
+    style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    assert re.search(r"@media \(hover: none\) and \(pointer: coarse\) \{\s*\.pointer-hint \{ display: none; \}", style)
 
 
 def test_front_page_sorts_files_by_hype_rate_and_links_them():

@@ -1,11 +1,16 @@
 """The HTML report in a real browser: headless Chromium driven by Playwright.
 
 The report of examples/ is opened as an editor would open it: the number of
-highlights equals the number of findings, clicking one shows its message,
-keys move between findings, a filter hides a category, nothing is logged as
-an error, and the page is readable at 1280 px and at a phone's 375 px (no
-horizontal overflow). A draft carrying `<script>` and `<img onerror>` is
-reported without either running. Screenshots go to the test's tmp_path.
+highlights and banners equals the number of findings, clicking one shows its
+message, keys move between findings, a finding about the whole piece is a
+banner that navigation and filters treat as any other, a filter hides a
+category and "only this" shows one alone, nothing is logged as an error, and
+the page is readable at 1280 px and at a phone's 375 px (no horizontal
+overflow). On a touch screen (a phone's viewport with touch), tapping a
+highlight sets the position that next and previous move on from, and the
+hint naming the keys is hidden. A draft carrying `<script>` and
+`<img onerror>` is reported without either running. Screenshots go to the
+test's tmp_path.
 
 The browser is Debian's `chromium` (/usr/bin/chromium, or $HYPELINT_CHROMIUM)
 and the driver the `playwright` package; Playwright's own browser downloads
@@ -60,11 +65,16 @@ def browser():
 
 
 class Page:
-    """A browser tab on a report, recording every console error and uncaught exception."""
+    """A browser tab on a report, recording every console error and uncaught exception.
 
-    def __init__(self, browser, report: Path, width: int = 1280, height: int = 900, scheme: str = "light"):
+    `touch` makes it a phone's: a touch screen (no hover, a coarse pointer) that taps.
+    """
+
+    def __init__(self, browser, report: Path, width: int = 1280, height: int = 900, scheme: str = "light",
+                 touch: bool = False):  # fmt: skip
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
+        self.page = browser.new_page(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                     has_touch=touch, is_mobile=touch)  # fmt: skip
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(report.resolve().as_uri())
@@ -104,10 +114,10 @@ def test_every_finding_is_highlighted_and_clicking_one_shows_its_message(browser
     assert findings
     tab = Page(browser, examples_report)
     page = tab.page
-    assert page.locator("mark.hl:not(.cont)").count() == len(findings)
-    assert tab.js("new Set([...document.querySelectorAll('mark.hl')].map(m => m.dataset.f)).size") == len(findings)
-    # Every piece carries its finding's rule, category and severity, as the JSON lists them.
-    pieces = tab.js("[...document.querySelectorAll('mark.hl:not(.cont)')].map(m => "
+    assert page.locator(".hl:not(.cont)").count() == len(findings)
+    assert tab.js("new Set([...document.querySelectorAll('.hl')].map(m => m.dataset.f)).size") == len(findings)
+    # Every piece (or banner) carries its finding's rule, category and severity, as the JSON lists them.
+    pieces = tab.js("[...document.querySelectorAll('.hl:not(.cont)')].map(m => "
                     "[m.dataset.f, m.dataset.rule, m.dataset.category, m.dataset.severity])")  # fmt: skip
     by_id = {ident: (rule, category, severity) for ident, rule, category, severity in pieces}
     # Ids follow the report's order: files by path, findings in source order (the JSON's order).
@@ -168,7 +178,7 @@ def test_a_filter_hides_a_category_and_navigation_skips_it(browser, examples_rep
     seen = set()
     for _ in range(len(findings) - hidden):
         page.keyboard.press("j")
-        seen.add(tab.js("document.querySelector('mark.hl.current:not(.cont)').dataset.category"))
+        seen.add(tab.js("document.querySelector('.hl.current:not(.cont)').dataset.category"))
     assert category not in seen and len(seen) > 3
     # The click elsewhere folded the panel away; a severity filter works the same way.
     assert not page.locator(".filters").evaluate("d => d.open")
@@ -181,6 +191,152 @@ def test_a_filter_hides_a_category_and_navigation_skips_it(browser, examples_rep
     tab.close()
 
 
+def _current(tab: Page) -> str | None:
+    """The id of the finding next and previous move on from (its first piece or banner is marked current)."""
+    return tab.js("(document.querySelector('.hl.current:not(.cont)') || {}).id || null")
+
+
+def _in_view(tab: Page, ident: str) -> bool:
+    return tab.js(f"(r => r.top >= 0 && r.bottom <= innerHeight)(document.getElementById('{ident}').getBoundingClientRect())")
+
+
+def test_a_whole_piece_finding_is_a_banner_that_navigation_and_filters_treat_as_any_other(browser, examples_report):
+    findings = _findings(["examples/"])
+    banners = {f"f{number}": finding for number, finding in enumerate(findings, 1) if finding["rule"] == "HL207"}
+    assert len(banners) >= 2  # the hype drafts are saturated
+    tab = Page(browser, examples_report)
+    page = tab.page
+    card = page.locator("#card")
+    for ident, finding in banners.items():
+        banner = page.locator(f"#{ident}")
+        # At the top of its file's draft, in that file's section, and never a highlight over the headline.
+        assert banner.evaluate("b => b.tagName === 'ASIDE' && b === b.closest('article.draft').firstElementChild")
+        assert banner.evaluate("b => b.closest('section.file').querySelector('h2').textContent") == finding["path"]
+        assert page.locator(f'mark[data-f="{ident}"]').count() == 0
+        text = " ".join(banner.text_content().split())
+        for part in (finding["severity"], finding["rule"], finding["name"], finding["message"]):
+            assert part in text
+    # Walking through every finding reaches each banner in page order, scrolled to and its card shown.
+    order = tab.js("[...document.querySelectorAll('.hl:not(.cont)')].map(m => m.id)")
+    for ident in order:
+        page.keyboard.press("n")
+        assert _current(tab) == ident
+        if ident in banners:
+            assert _in_view(tab, ident) and banners[ident]["message"] in card.inner_text()
+    # Clicking a banner shows its card and makes it the position: next goes on from it.
+    page.keyboard.press("Escape")
+    last = list(banners)[-1]
+    page.locator(f"#{last}").click()
+    assert _current(tab) == last and banners[last]["message"] in card.inner_text()
+    page.keyboard.press("n")
+    assert _current(tab) == order[order.index(last) + 1]
+    # The file's list links to the banner.
+    page.keyboard.press("Escape")
+    page.evaluate("document.querySelectorAll('details.findings').forEach(d => d.open = true); window.scrollTo(0, 0)")
+    first = next(iter(banners))
+    page.locator(f'a.jump[data-f="{first}"]').click()
+    assert _current(tab) == first and _in_view(tab, first)
+    # Filtered out with its category, a banner is hidden and navigation passes it by.
+    page.keyboard.press("Escape")
+    page.locator(".filters summary").click()
+    page.locator('.filters input[data-kind="category"][value="promotional"]').uncheck()
+    assert all(page.locator(f"#{ident}").is_hidden() for ident in banners)
+    page.keyboard.press("Escape")
+    shown = sum(1 for finding in findings if finding["category"] != "promotional")
+    visited = set()
+    for _ in range(shown):
+        page.keyboard.press("n")
+        visited.add(_current(tab))
+    assert len(visited) == shown and not visited & set(banners)
+    assert tab.errors == []
+    tab.close()
+
+
+def test_only_this_shows_one_category_and_again_or_show_all_brings_every_category_back(browser, examples_report):
+    findings = _findings(["examples/"])
+    categories = sorted({finding["category"] for finding in findings})
+    tab = Page(browser, examples_report)
+    page = tab.page
+
+    def checked() -> dict[str, bool]:
+        return tab.js("Object.fromEntries([...document.querySelectorAll('.filters input[data-kind=category]')]"
+                      ".map(box => [box.value, box.checked]))")  # fmt: skip
+
+    def showing() -> set[str]:
+        return set(tab.js("[...document.querySelectorAll('.hl:not(.cont):not(.off)')].map(m => m.dataset.category)"))
+
+    page.locator(".filters summary").click()
+    only = page.get_by_role("button", name="Only futurism")
+    only.click()
+    assert checked() == {name: name == "futurism" for name in categories}
+    assert showing() == {"futurism"} and only.get_attribute("aria-pressed") == "true"
+    futurism = sum(1 for finding in findings if finding["category"] == "futurism")
+    assert page.locator("#position").inner_text() == f"{futurism} of {len(findings)} shown"
+    # Pressed again: every category is back.
+    only.click()
+    assert all(checked().values()) and showing() == set(categories)
+    assert only.get_attribute("aria-pressed") == "false"
+    assert page.locator("#position").inner_text() == f"{len(findings)} findings"
+    # From the keyboard: "only" with Enter, "show all" with the space bar.
+    page.get_by_role("button", name="Only faq").focus()
+    page.keyboard.press("Enter")
+    assert showing() == {"faq"}
+    page.get_by_role("button", name="Show all categories").focus()
+    page.keyboard.press(" ")
+    assert all(checked().values()) and showing() == set(categories)
+    # It works with the filters as they stand: a severity turned off stays off, a box ticked by hand adds to it.
+    page.locator('.filters input[data-kind="severity"][value="info"]').uncheck()
+    page.get_by_role("button", name="Only sourcing").click()
+    assert not page.locator('.filters input[data-kind="severity"][value="info"]').is_checked()
+    assert tab.js("[...document.querySelectorAll('.hl[data-severity=info]')].every(m => m.classList.contains('off'))")
+    page.locator('.filters input[data-kind="category"][value="weasel"]').check()
+    assert showing() == {"sourcing", "weasel"}
+    assert page.get_by_role("button", name="Only sourcing").get_attribute("aria-pressed") == "false"
+    assert tab.errors == []
+    tab.close()
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["click", "tap"])
+def test_clicking_or_tapping_a_highlight_sets_the_position_for_next_and_previous(browser, examples_report, touch):
+    tab = Page(browser, examples_report, width=390 if touch else 1280, height=844 if touch else 900, touch=touch)
+    page = tab.page
+
+    def press(locator) -> None:
+        locator.tap() if touch else locator.click()
+
+    order = tab.js("[...document.querySelectorAll('.hl:not(.cont)')].map(m => m.id)")
+    for _ in range(3):  # the last finding navigated to is the third ...
+        press(page.locator("#next"))
+    press(page.locator("#card button.close"))
+    # ... then the reader taps one further down, in running prose, low on the screen
+    # (where a phone shows the card), with no other highlight inside it.
+    target = tab.js("[...document.querySelectorAll('.draft p.d-p mark.hl:not(.cont)')]"
+                    ".filter(m => !m.querySelector('mark'))[12].id")  # fmt: skip
+    page.locator(f"#{target}").evaluate(
+        "m => window.scrollTo(0, m.getBoundingClientRect().top + window.scrollY - 0.8 * window.innerHeight)"
+    )
+    press(page.locator(f"#{target}"))
+    assert _current(tab) == target and page.locator("#card").is_visible()
+    press(page.locator("#next"))
+    assert _current(tab) == order[order.index(target) + 1]
+    press(page.locator("#prev"))
+    press(page.locator("#prev"))
+    assert _current(tab) == order[order.index(target) - 1]
+    assert tab.errors == []
+    tab.close()
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["desktop", "phone"])
+def test_the_keys_hint_shows_on_a_desktop_and_not_on_a_touch_screen(browser, examples_report, touch):
+    tab = Page(browser, examples_report, width=390 if touch else 1280, height=844 if touch else 900, touch=touch)
+    hint = tab.page.locator(".keys")
+    assert hint.is_visible()
+    keys_shown = tab.js("[...document.querySelectorAll('.keys kbd')].some(key => key.getClientRects().length > 0)")
+    assert keys_shown is not touch
+    assert ("Tap a highlight" in hint.inner_text()) is touch
+    tab.close()
+
+
 @pytest.mark.parametrize("width,height", [(1280, 900), (375, 812)])
 def test_readable_on_a_desktop_and_on_a_phone(browser, examples_report, tmp_path, width, height):
     tab = Page(browser, examples_report, width=width, height=height)
@@ -189,7 +345,7 @@ def test_readable_on_a_desktop_and_on_a_phone(browser, examples_report, tmp_path
     assert tab.js("document.documentElement.scrollWidth") <= width
     assert tab.js("document.body.scrollWidth") <= width
     # The draft's text is of reading size and its column neither cramped nor too wide.
-    size = tab.js("parseFloat(getComputedStyle(document.querySelector('.draft p')).fontSize)")
+    size = tab.js("parseFloat(getComputedStyle(document.querySelector('.draft p.d-p')).fontSize)")
     assert size >= 15
     column = tab.js("document.querySelector('.draft').getBoundingClientRect().width")
     assert 300 <= column <= 900 if width > 800 else 300 <= column <= width
@@ -240,7 +396,7 @@ def test_an_injected_script_does_not_run(browser, tmp_path):
     assert "window.__pwned = 1" in page.locator("article.fmt-markdown").inner_text()
     assert "window.__pwned = 1" in page.locator("article.fmt-text").inner_text()
     assert "window.__pwned" not in page.locator("article.fmt-html").inner_text()
-    assert page.locator("mark.hl:not(.cont)").count() == len(findings)
+    assert page.locator(".hl:not(.cont)").count() == len(findings)
     page.screenshot(path=str(tmp_path / "evil.png"), full_page=True)
     assert _is_png(tmp_path / "evil.png")
     assert tab.errors == []

@@ -5,7 +5,9 @@ the same format and the same Document the rules saw), laid out from that
 Document (html_layout) and written with nested highlights (html_render).
 Headings, list items with their markers, quotes, tables, code, raw markup,
 comments and front matter each get an element of their own; nothing of the
-draft's own markup is ever rendered.
+draft's own markup is ever rendered. A finding about the piece as a whole
+(its rule's `whole_piece`) is not painted over the words that anchor it
+(the headline, the first block) but shown as a banner at the top.
 """
 
 from __future__ import annotations
@@ -18,16 +20,33 @@ from hypelint.reporters.html_render import Highlight, Renderer, escape
 _FORMAT_LABELS = {"markdown": "Markdown", "html": "HTML", "text": "plain text", "docx": "Word"}
 
 
-def draft_html(file: FileResult, findings: list[Finding], ids: dict[int, str]) -> str:
-    """The draft's <article>, every finding (in report order, with its id) highlighted on its span."""
+def draft_html(file: FileResult, findings: list[Finding], ids: dict[int, str], whole_piece: frozenset[str]) -> str:
+    """The draft's <article>: a banner for each finding of a `whole_piece` rule, then the text with
+    every other finding highlighted on its span (findings in report order, each with its id)."""
+    banners = "".join(_banner(f, ids[id(f)]) for f in findings if f.rule in whole_piece)
+    spans = [f for f in findings if f.rule not in whole_piece]
     if file.source is None:  # a run built without sources: the list of findings is all there is
-        return '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'
+        return banners + '<p class="note">The text of this file is not part of the run; its findings are listed below.</p>'
     doc = parse_again(file)
-    shown = layout(doc, [(finding.offset, finding.end_offset) for finding in findings])
-    renderer = Renderer(_highlights(findings, ids, len(doc.text)), shown.styles)
+    shown = layout(doc, [(finding.offset, finding.end_offset) for finding in spans])
+    renderer = Renderer(_highlights(spans, ids, len(doc.text)), shown.styles)
     label = _FORMAT_LABELS.get(doc.fmt, doc.fmt)
     body = _body_html(shown.blocks, renderer)
-    return f'<article class="draft fmt-{doc.fmt}" aria-label="{escape(file.path)} ({label})">{body}</article>'
+    return f'<article class="draft fmt-{doc.fmt}" aria-label="{escape(file.path)} ({label})">{banners}{body}</article>'
+
+
+def _banner(finding: Finding, ident: str) -> str:
+    """A whole-piece finding as the highlights carry one (id, rule, category, severity), its words shown."""
+    severity, rule = escape(finding.severity), escape(finding.rule)
+    return (
+        f'<aside class="hl piece" id="{ident}" data-f="{ident}" data-rule="{rule}" '
+        f'data-category="{escape(finding.category)}" data-severity="{severity}" tabindex="0" '
+        f'aria-label="About the whole piece: {severity} {rule}">'
+        f'<p class="piece-head"><span class="piece-label">Whole piece</span> '
+        f'<span class="sev sev-{severity}">{severity}</span> <code>{rule}</code> '
+        f'<span class="rule-name">{escape(finding.name)}</span></p>'
+        f'<p class="piece-msg">{escape(finding.message)}</p></aside>'
+    )
 
 
 def _highlights(findings: list[Finding], ids: dict[int, str], length: int) -> list[Highlight]:

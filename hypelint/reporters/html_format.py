@@ -11,10 +11,17 @@ Contract (a human format: layout may change, the content below stays):
   `<mark class="hl">` carrying `data-rule`, `data-category`,
   `data-severity` and `data-f` (the finding's id). A finding split around
   other markup has one first piece (no `.cont` class, `id` = its id) and
-  continuation pieces; `mark.hl:not(.cont)` counts the findings.
-* Hovering or clicking a highlight shows the message, the suggestion and the
-  rule's description, rationale and reference; `n`/`j`/→ and `p`/`k`/← move
-  to the next and previous finding, Esc closes.
+  continuation pieces. A finding about the piece as a whole
+  (`RuleInfo.whole_piece`: saturation with hype, no limitations, company
+  sources only) is no highlight but a banner at the top of its draft, an
+  `<aside class="hl piece">` with the same attributes showing its severity,
+  rule and message. `.hl:not(.cont)` counts the findings.
+* Hovering a highlight with a mouse, or clicking or tapping a highlight or
+  banner, shows the message, the suggestion and the rule's description,
+  rationale and reference; a click or tap also makes it the position that
+  `n`/`j`/→ and `p`/`k`/← (and the toolbar's arrows) move on from, to the
+  next and previous finding in page order; Esc closes. The hint naming the
+  keys is for mouse and keyboard; touch screens get one about tapping.
 * Per file: a hype profile (findings per 1,000 words by category as an SVG
   bar chart, on one scale for the whole run), the readability figures when
   `FileResult.metrics` has them, the counts by severity, then the draft and a
@@ -22,8 +29,10 @@ Contract (a human format: layout may change, the content below stays):
   but not counted in hype rates.
 * A run of several files opens with the files sorted by hype rate, each
   linking to its section.
-* Filters show or hide categories and severities; light and dark schemes
-  follow the reader's system setting.
+* Filters show or hide categories and severities (`html_controls`); each
+  category's "only this" button shows it alone, and pressed again, or
+  "show all", every category. Light and dark schemes follow the reader's
+  system setting.
 * Every piece of the draft, and every message (messages quote the draft), is
   escaped; the draft's own HTML is never rendered.
 """
@@ -38,11 +47,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from hypelint.model import CATEGORIES
 from hypelint.reporters import (
     NOT_HYPE,
     ReportOptions,
-    category_counts,
     category_rates,
     error_reason,
     hype_rate,
@@ -52,6 +59,7 @@ from hypelint.reporters import (
     sorted_files,
     summary_line,
 )
+from hypelint.reporters.html_controls import keys_hint, toolbar
 from hypelint.reporters.html_draft import draft_html
 from hypelint.reporters.html_render import escape
 
@@ -75,11 +83,12 @@ def render(run: RunResult, options: ReportOptions) -> str:
     script = _asset("html_report.js")
     data = _script_data(run, files, ids)
     scale = max((rate for file in files for rate in category_rates(file).values()), default=0.0)
+    whole_piece = frozenset(code for code, info in run.rules.items() if info.whole_piece)
     body = [
-        _toolbar(run),
+        toolbar(run),
         _header(run, options),
         _overview(files) if len(files) > 1 else "",
-        *(_file_section(number, file, ids, scale) for number, file in enumerate(files, 1)),
+        *(_file_section(number, file, ids, scale, whole_piece) for number, file in enumerate(files, 1)),
         '<div id="card" class="card" role="dialog" aria-live="polite" aria-label="Finding" hidden></div>',
     ]
     policy = (
@@ -185,47 +194,14 @@ def _flat(text: str | None) -> str:
 # --- page parts ------------------------------------------------------------------------------------
 
 
-def _toolbar(run: RunResult) -> str:
-    findings = run.findings
-    categories = category_counts(findings)
-    severities = {name: count for name, count in severity_counts(findings).items() if count}
-    category_boxes = "".join(
-        f'<label data-category="{escape(name)}" title="{escape(CATEGORIES.get(name, name))}"><input type="checkbox" checked data-kind="category" '
-        f'value="{escape(name)}"><span class="swatch"></span>{escape(name)} <span class="n">{count}</span></label>'
-        for name, count in categories.items()
-    )
-    severity_boxes = "".join(
-        f'<label><input type="checkbox" checked data-kind="severity" value="{name}">'
-        f'<span class="sev sev-{name}">{name}</span> <span class="n">{count}</span></label>'
-        for name, count in severities.items()
-    )
-    filters = ""
-    if findings:
-        filters = (
-            '<details class="filters"><summary>Filters</summary><div class="filter-panel">'
-            f'<fieldset><legend>Categories</legend>{category_boxes}</fieldset>'
-            f'<fieldset><legend>Severities</legend>{severity_boxes}</fieldset>'
-            "</div></details>"
-        )
-    return (
-        '<nav class="toolbar" aria-label="Findings">'
-        '<a class="brand" href="#top">hypelint</a><span class="spacer"></span>'
-        '<button type="button" id="prev" title="Previous finding (p, k or \u2190)">\u2190<span class="wide-only"> Prev</span></button>'
-        f'<span id="position" class="position">{len(findings)} findings</span>'
-        '<button type="button" id="next" title="Next finding (n, j or \u2192)"><span class="wide-only">Next </span>\u2192</button>'
-        f"{filters}</nav>"
-    )
-
-
 def _header(run: RunResult, options: ReportOptions) -> str:
     errors = "".join(f"<li>{escape(error)}</li>" for error in run.errors)
     return (
         '<header class="page-head" id="top"><h1>hypelint report</h1>'
         f'<p class="summary">{escape(summary_line(run))}</p>'
         + (f'<ul class="run-errors">{errors}</ul>' if errors else "")
-        + '<p class="keys">Click or hover a highlight for the finding. Keys: <kbd>n</kbd>/<kbd>j</kbd>/<kbd>\u2192</kbd> '
-        "next, <kbd>p</kbd>/<kbd>k</kbd>/<kbd>\u2190</kbd> previous, <kbd>Esc</kbd> close.</p>"
-        "</header>"
+        + keys_hint()
+        + "</header>"
     )
 
 
@@ -276,7 +252,7 @@ def _rate_bar(rate: float, top: float) -> str:
     )
 
 
-def _file_section(number: int, file: FileResult, ids: dict[int, str], scale: float) -> str:
+def _file_section(number: int, file: FileResult, ids: dict[int, str], scale: float, whole_piece: frozenset[str]) -> str:
     anchor = f"file-{number}"
     head = f'<h2 id="{anchor}-title">{escape(file.path)}</h2>'
     if file.error:
@@ -295,7 +271,7 @@ def _file_section(number: int, file: FileResult, ids: dict[int, str], scale: flo
         f'<section class="file" id="{anchor}" aria-labelledby="{anchor}-title">'
         f'<header class="file-head">{head}{meta}</header>'
         f"{_profile(anchor, file, scale)}"
-        f"{draft_html(file, _ordered(file), ids)}"
+        f"{draft_html(file, _ordered(file), ids, whole_piece)}"
         f"{_finding_list(file, ids)}"
         "</section>"
     )

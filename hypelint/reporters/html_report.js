@@ -1,13 +1,15 @@
 // hypelint HTML report: finding cards, keyboard navigation, filters.
 // Every text shown comes from the JSON data block and is set with textContent,
 // never as HTML, so nothing in a draft or a message can become markup.
+// A finding is a highlight (mark.hl, in pieces) or, when it is about the whole
+// piece, a banner (aside.hl.piece); `.hl` selects both.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("hl-data").textContent);
   var card = document.getElementById("card");
   var position = document.getElementById("position");
-  // First pieces, in document order: one per finding.
-  var firsts = Array.prototype.slice.call(document.querySelectorAll("mark.hl:not(.cont)"));
+  // First pieces and banners, in document order: one per finding.
+  var firsts = Array.prototype.slice.call(document.querySelectorAll(".hl:not(.cont)"));
   var current = null; // the first piece of the finding last shown
   var pinned = false;
   var hideTimer = null;
@@ -32,7 +34,7 @@
 
   function piecesOf(id) {
     // Ids are "f" and digits (made by the report), safe in a selector.
-    return document.querySelectorAll('mark.hl[data-f="' + id + '"]');
+    return document.querySelectorAll('.hl[data-f="' + id + '"]');
   }
 
   // The findings at a highlight: its own and those of highlights around it.
@@ -107,7 +109,7 @@
   }
 
   function markCurrent(id) {
-    Array.prototype.forEach.call(document.querySelectorAll("mark.hl.current"), function (m) {
+    Array.prototype.forEach.call(document.querySelectorAll(".hl.current"), function (m) {
       m.classList.remove("current");
     });
     if (id) Array.prototype.forEach.call(piecesOf(id), function (m) { m.classList.add("current"); });
@@ -173,17 +175,39 @@
     function hidden(node) {
       return Boolean(off.category[node.dataset.category] || off.severity[node.dataset.severity]);
     }
-    Array.prototype.forEach.call(document.querySelectorAll("mark.hl"), function (m) {
+    Array.prototype.forEach.call(document.querySelectorAll(".hl"), function (m) {
       m.classList.toggle("off", hidden(m));
       if (m.id) m.tabIndex = hidden(m) ? -1 : 0;
     });
     Array.prototype.forEach.call(document.querySelectorAll(".flist li"), function (item) {
       item.hidden = hidden(item);
     });
+    var categories = categoryBoxes();
+    Array.prototype.forEach.call(document.querySelectorAll(".filters button.only"), function (button) {
+      var alone = categories.every(function (box) { return box.checked === (box.value === button.dataset.category); });
+      button.setAttribute("aria-pressed", String(alone));
+    });
     if (current && isOff(current)) current = null;
     var showing = (card.dataset.f || "").split(" ").filter(Boolean);
     if (showing.some(function (id) { var m = document.getElementById(id); return m && isOff(m); })) hide();
     updatePosition();
+  }
+
+  function categoryBoxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('.filters input[data-kind="category"]'));
+  }
+
+  // "Only this": the category alone, or, when it is already alone, every category again.
+  function only(name) {
+    var boxes = categoryBoxes();
+    var alone = boxes.every(function (box) { return box.checked === (box.value === name); });
+    boxes.forEach(function (box) { box.checked = alone || box.value === name; });
+    applyFilters();
+  }
+
+  function showAll() {
+    categoryBoxes().forEach(function (box) { box.checked = true; });
+    applyFilters();
   }
 
   var filters = document.querySelector(".filters");
@@ -206,7 +230,8 @@
       }
       return;
     }
-    var hit = target.closest("mark.hl");
+    // A click or a tap on a finding pins its card and makes it the position next and previous move on from.
+    var hit = target.closest(".hl");
     if (hit && !isOff(hit)) {
       show(hit, true);
       return;
@@ -215,14 +240,20 @@
     if (!card.hidden && !card.contains(target) && !target.closest(".toolbar")) hide();
   });
 
-  document.addEventListener("mouseover", function (event) {
+  // Hovering is for a mouse only. A touch screen reports a tap as a hover
+  // first: showing the card then would put it (a sheet at the bottom of a
+  // phone's screen) under the finger before the tap's click arrives, so the
+  // click would land on the card and never pin the finding (and iOS Safari
+  // drops the click of a tap whose hover changed the page).
+  document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
     var hit = event.target.closest("mark.hl");
     if (hit && !pinned && !isOff(hit)) show(hit, false);
     if (event.target.closest(".card")) clearTimeout(hideTimer);
   });
 
-  document.addEventListener("mouseout", function (event) {
-    if (pinned || card.hidden) return;
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType !== "mouse" || pinned || card.hidden) return;
     var to = event.relatedTarget;
     if (to && (to.closest("mark.hl") || to.closest(".card"))) return;
     clearTimeout(hideTimer);
@@ -243,7 +274,7 @@
     } else if (key === "Escape") {
       hide();
       closeFilters(null);
-    } else if ((key === "Enter" || key === " ") && event.target.matches && event.target.matches("mark.hl")) {
+    } else if ((key === "Enter" || key === " ") && event.target.matches && event.target.matches(".hl")) {
       event.preventDefault();
       show(event.target, true);
     }
@@ -254,6 +285,11 @@
   Array.prototype.forEach.call(document.querySelectorAll(".filters input[type=checkbox]"), function (box) {
     box.addEventListener("change", applyFilters);
   });
+  Array.prototype.forEach.call(document.querySelectorAll(".filters button.only"), function (button) {
+    button.addEventListener("click", function () { only(button.dataset.category); });
+  });
+  var all = document.querySelector(".filters button.show-all");
+  if (all) all.addEventListener("click", showAll);
   window.addEventListener("resize", function () {
     if (!card.hidden && current && pinned) place(current);
   });
