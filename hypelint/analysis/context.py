@@ -57,8 +57,13 @@ class SentenceView:
     and attribution is the dearest question of all. A view holds its block
     and the document's links, never the document or the Analysis: without
     a reference cycle a linted document is freed at once, not at the
-    garbage collector's next pass.
+    garbage collector's next pass. A long draft holds a view per sentence
+    for the whole run, so a view has slots, not a dict; each answer worked
+    out on demand waits in its slot (None: not asked yet).
     """
+
+    __slots__ = ("_block", "_links", "_quote_attributed", "index", "block", "start", "end", "text", "quoted",
+                 "fully_quoted", "question", "_outside", "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
 
     def __init__(self, index: int, sentence, block: Block, links: SpanIndex, quoted: tuple, quote_attributed: bool):
         self._block = block
@@ -72,33 +77,46 @@ class SentenceView:
         self.quoted: tuple[tuple[int, int], ...] = quoted  # the block's quotations that touch it (block positions)
         self.fully_quoted = any(a <= self.start and self.end <= b + 1 for a, b in quoted)  # inside one quotation
         self.question = self.text.rstrip("\"'”’)").endswith("?")
+        self._outside: str | None = None
+        self._attributed: bool | None = None
+        self._cited: bool | None = None
+        self._hedged: bool | None = None
+        self._boosted: bool | None = None
 
-    @cached_property
+    @property
     def outside(self) -> str:
         """The sentence with quoted material blanked out (positions kept)."""
-        return _outside(self.text, self.start, self.quoted)
+        if self._outside is None:
+            self._outside = _outside(self.text, self.start, self.quoted)
+        return self._outside
 
-    @cached_property
+    @property
     def attributed(self) -> bool:
         """A named source, "according to", a reporting verb, or an attributed quotation."""
-        return self._quote_attributed or named_attribution(self.outside)
+        if self._attributed is None:
+            self._attributed = self._quote_attributed or named_attribution(self.outside)
+        return self._attributed
 
-    @cached_property
+    @property
     def cited(self) -> bool:
         """A link, footnote or bracketed citation inside it (or right after its full stop)."""
-        if _CITATION.search(self.text):
-            return True
-        span = self._block.source_span(self.start, self.end)
-        # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
-        return self._links.overlaps(Span(span.start, span.end + 3))
+        if self._cited is None:
+            span = self._block.source_span(self.start, self.end)
+            # A footnote or link right after the full stop ("... a year.[^1]") cites this sentence.
+            self._cited = bool(_CITATION.search(self.text)) or self._links.overlaps(Span(span.start, span.end + 3))
+        return self._cited
 
-    @cached_property
+    @property
     def hedged(self) -> bool:
-        return bool(HEDGE.search(_COMPARISON_MODAL.sub(" ", self.outside)))
+        if self._hedged is None:
+            self._hedged = bool(HEDGE.search(_COMPARISON_MODAL.sub(" ", self.outside)))
+        return self._hedged
 
-    @cached_property
+    @property
     def boosted(self) -> bool:
-        return bool(BOOSTER.search(self.outside))
+        if self._boosted is None:
+            self._boosted = bool(BOOSTER.search(self.outside))
+        return self._boosted
 
     @property
     def sourced(self) -> bool:

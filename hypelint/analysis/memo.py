@@ -33,8 +33,12 @@ class DocumentAnalysis:
         # its Document back would make every draft a reference cycle, freed
         # only by the garbage collector, which a long run calls rarely.
         self._doc = weakref.ref(doc)
-        self._lower: dict[int, str] = {}
+        self._lower: tuple[int, str] = (-1, "")  # the last block asked for: see block_lower
         self._words: dict[int, frozenset[str]] = {}
+        # Each distinct word once per draft: a draft repeats the same few
+        # thousand words, and a string per occurrence held in every block's
+        # set made those sets most of a long draft's memory.
+        self._vocabulary: dict[str, str] = {}
         self._kept: dict[Hashable, object] = {}
 
     @property
@@ -72,17 +76,26 @@ class DocumentAnalysis:
         return Context(self.doc, self.sentences, self.quotes)
 
     def block_lower(self, index: int) -> str:
-        """A block's text in lower case."""
-        text = self._lower.get(index)
-        if text is None:
-            text = self._lower[index] = self.doc.blocks[index].text.lower()
+        """A block's text in lower case.
+
+        Only the last block's is kept: a rule asks again and again about the
+        block it is on (once per sentence, say), while lowering a block anew
+        when the next rule comes to it costs far less than keeping a second
+        copy of every block's text for the whole run.
+        """
+        last, text = self._lower
+        if last != index:
+            text = self.doc.blocks[index].text.lower()
+            self._lower = (index, text)
         return text
 
     def block_words(self, index: int) -> frozenset[str]:
         """The lower-case words of a block."""
         words = self._words.get(index)
         if words is None:
-            words = self._words[index] = frozenset(LOWER_WORD.findall(self.block_lower(index)))
+            known = self._vocabulary.setdefault
+            found = LOWER_WORD.findall(self.block_lower(index))
+            words = self._words[index] = frozenset(known(word, word) for word in found)
         return words
 
     def keep(self, key: Hashable, compute: Callable[[], T]) -> T:

@@ -48,7 +48,7 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long draft holds hundreds of thousands
 class Sentence:
     """A sentence: which block it is in and where it sits in that block's text."""
 
