@@ -182,10 +182,8 @@
     Array.prototype.forEach.call(document.querySelectorAll(".flist li"), function (item) {
       item.hidden = hidden(item);
     });
-    var categories = categoryBoxes();
     Array.prototype.forEach.call(document.querySelectorAll(".filters button.only"), function (button) {
-      var alone = categories.every(function (box) { return box.checked === (box.value === button.dataset.category); });
-      button.setAttribute("aria-pressed", String(alone));
+      button.setAttribute("aria-pressed", String(alone(button.dataset.category)));
     });
     if (current && isOff(current)) current = null;
     var showing = (card.dataset.f || "").split(" ").filter(Boolean);
@@ -197,11 +195,15 @@
     return Array.prototype.slice.call(document.querySelectorAll('.filters input[data-kind="category"]'));
   }
 
+  // Whether a category is the only one shown.
+  function alone(name) {
+    return categoryBoxes().every(function (box) { return box.checked === (box.value === name); });
+  }
+
   // "Only this": the category alone, or, when it is already alone, every category again.
   function only(name) {
-    var boxes = categoryBoxes();
-    var alone = boxes.every(function (box) { return box.checked === (box.value === name); });
-    boxes.forEach(function (box) { box.checked = alone || box.value === name; });
+    var again = alone(name);
+    categoryBoxes().forEach(function (box) { box.checked = again || box.value === name; });
     applyFilters();
   }
 
