@@ -16,7 +16,9 @@ The data flow, a module each:
 
     command.py   the options of `hypelint audit`, and the run they ask for
     run.py       `audit()`: the steps below, in order
-    tables.py    the input table read in batches of (id, text)
+    tables.py    the input table read in batches of (id, text), a row that
+                 cannot be read as (id or None, Unreadable); lines.py reads
+                 JSONL and CSV text safely
     engines.py   each batch linted: `local` on this machine's cores
                  (parallel.run_tasks), `dask` on a Dask cluster
                  (`--scheduler ADDRESS`, or a local cluster started for the run)
@@ -32,5 +34,20 @@ pyarrow (Parquet) and dask[distributed] are optional: `pip install
 """
 
 
+from typing import NamedTuple
+
+
 class AuditError(Exception):
     """An audit that cannot run; the message is one line."""
+
+
+class Unreadable(NamedTuple):
+    """A row of the input that could not be read, in place of its text: where
+    it is ("line 7", "row 7") and why. Its output row gives that as its error,
+    and the command names it on stderr."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"

@@ -53,6 +53,12 @@ def run_command(args) -> int:
                     engine=args.engine, scheduler=args.scheduler, jobs=jobs, progress=show)  # fmt: skip
     if not args.quiet:
         print_summary(summary, rich_table=sys.stdout.isatty())
+    for where_and_why in summary.first_unreadable:
+        print(f"hypelint: error: {args.input}: {where_and_why}", file=sys.stderr)
+    if summary.unreadable > len(summary.first_unreadable):
+        more = summary.unreadable - len(summary.first_unreadable)
+        rows = f"{more:,} more row{'s' if more != 1 else ''}"
+        print(f"hypelint: error: {args.input}: {rows} could not be read", file=sys.stderr)
     if summary.failed:
         print(f"hypelint: {summary.failed} article{'s' if summary.failed != 1 else ''} could not be audited "
               f"(see the 'error' column of {args.output})", file=sys.stderr)  # fmt: skip

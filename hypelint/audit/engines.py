@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from typing import Iterable, Iterator
 
-from hypelint.audit import AuditError
+from hypelint.audit import AuditError, Unreadable
 
 # A Dask cluster gets this many batches per worker thread ahead of the results:
 # enough to keep it busy, few enough to bound memory.
@@ -18,7 +18,8 @@ def audit_batch(task: tuple) -> list[dict]:
     """Lint a batch of articles (the unit of work of both engines).
 
     `task` is (config, fmt, [(id, text), ...]); each answer holds the id,
-    the word count, findings per category and the hype rate, or an error.
+    the word count, findings per category and the hype rate, or an error
+    (with `unreadable` set when the reader could not read the row).
     """
     from hypelint.api import lint_source
     from hypelint.reporters import hype_rate
@@ -27,6 +28,9 @@ def audit_batch(task: tuple) -> list[dict]:
     config, fmt, records = task
     answers = []
     for ident, text in records:
+        if isinstance(text, Unreadable):
+            answers.append({"id": ident, "error": str(text), "unreadable": True})
+            continue
         if isinstance(text, str) and text.startswith("\ufeff"):
             text = text[1:]
         # Null in the table (or NaN in a CSV read elsewhere), or empty, which is

@@ -33,8 +33,10 @@ def audit(
     from hypelint.runtime.progress import bar
 
     in_kind, out_kind = table_kind(input_path, "INPUT"), table_kind(output_path, "--output")
-    if not os.path.isfile(input_path):
+    if not os.path.exists(input_path):
         raise AuditError(f"{input_path}: no such file")
+    if not os.path.isfile(input_path):  # a FIFO would never end, a device never either
+        raise AuditError(f"{input_path}: not a regular file")
     if os.path.realpath(input_path) == os.path.realpath(output_path):
         raise AuditError(f"--output {output_path}: is also the input")
     if "parquet" in (in_kind, out_kind):
@@ -57,13 +59,13 @@ def audit(
         small = os.path.getsize(input_path) < PARALLEL_MIN_BYTES
         answers = local_answers(tasks, 1 if small else jobs, config)
     summary = Summary(categories)
-    total = count_rows(input_path, in_kind) if progress else None
+    total = count_rows(input_path, in_kind, text_field, id_field) if progress else None
     with Writer(output_path, out_kind, categories) as writer, bar(total or 0, enabled=progress,
                                                                    description="Auditing", minimum=1) as advance:
         for answer in answers:
             rows = [row_of(article, categories) for article in answer]
-            for row in rows:
-                summary.add(row)
+            for article, row in zip(answer, rows):
+                summary.add(row, unreadable=article.get("unreadable", False))
                 advance()
             writer.write(rows)
     return summary

@@ -6,6 +6,10 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 
+# Rows that could not be read are named on stderr up to this many; a file of
+# them (a binary file given as a table, say) is then counted, not listed.
+NAMED_UNREADABLE = 10
+
 
 class Summary:
     """Totals over a corpus, filled in as rows arrive."""
@@ -16,11 +20,17 @@ class Summary:
         self.by_category: Counter[str] = Counter()
         self.rates = array("d")  # each audited article's hype rate, for the median
         self.with_hype = 0
+        self.unreadable = 0  # rows the reader could not read
+        self.first_unreadable: list[str] = []  # where and why, for the first NAMED_UNREADABLE of them
 
-    def add(self, row: dict) -> None:
+    def add(self, row: dict, unreadable: bool = False) -> None:
         self.articles += 1
         if row["error"] is not None:
             self.failed += 1
+            if unreadable:
+                self.unreadable += 1
+                if len(self.first_unreadable) < NAMED_UNREADABLE:
+                    self.first_unreadable.append(row["error"])
             return
         self.words += row["words"]
         self.findings += row["findings"]

@@ -1,15 +1,21 @@
 """The audit's input: a table of articles (.jsonl, .csv or .parquet) read in
-batches of (id, text), in file order, and its rows counted for the progress bar."""
+batches of (id, text), in file order, and its rows counted for the progress bar.
+
+A row that cannot be read (bytes that are not UTF-8, a line that is not a
+JSON object or lacks a field, a row over lines.MAX_ROW characters) comes as
+(id or None, Unreadable), and the rows after it are read on. A table that
+cannot be read at all (see lines.py), a header or first JSON object without
+the fields named, or a damaged Parquet file is an AuditError.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import sys
 from typing import Any, Iterable, Iterator
 
-from hypelint.audit import AuditError
+from hypelint.audit import AuditError, Unreadable, lines
+from hypelint.audit.lines import Overlong, csv_records, escaped_byte, numbered_lines, open_table, too_long
 
 # Articles per task: big enough that sending one costs little next to linting
 # it, small enough to spread the last ones over every core.
@@ -26,7 +32,7 @@ def table_kind(path: str, option: str) -> str:
 
 
 def read_batches(path: str, kind: str, text_field: str, id_field: str) -> Iterator[list[tuple[Any, Any]]]:
-    """Batches of (id, text) in file order; a missing field is an AuditError."""
+    """Batches of (id, text) in file order (see the module's docstring)."""
     readers = {"jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet}
     return readers[kind](path, text_field, id_field)
 
@@ -48,40 +54,79 @@ def _missing(path: str, where: str, field: str, option: str, present: Iterable[s
 
 
 def _read_jsonl(path: str, text_field: str, id_field: str) -> Iterator[list]:
+    fields = ((id_field, "--id-field"), (text_field, "--text-field"))
+
     def records():
-        with open(path, encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
+        first = True  # the first JSON object, which must hold both fields
+        with open_table(path) as handle:
+            for number, line in numbered_lines(handle, path):
+                if isinstance(line, str) and not line.strip():
                     continue
                 try:
-                    item = json.loads(line)
-                except ValueError as exc:
-                    raise AuditError(f"{path}: line {number}: not JSON ({exc})") from None
-                if not isinstance(item, dict):
-                    raise AuditError(f"{path}: line {number}: not a JSON object")
-                for field, option in ((id_field, "--id-field"), (text_field, "--text-field")):
-                    if field not in item:
-                        raise _missing(path, f"line {number} ", field, option, item)
-                yield item[id_field], item[text_field]
+                    item = _json_object(line)
+                except _BadRow as exc:
+                    yield None, Unreadable(f"line {number}", str(exc))
+                    continue
+                missing = [(field, option) for field, option in fields if field not in item]
+                if missing and first:  # most likely the wrong field named, not a bad row
+                    raise _missing(path, f"line {number} ", *missing[0], item)
+                first = False
+                if missing:
+                    field, option = missing[0]
+                    yield None, Unreadable(f"line {number}", f"has no field {field!r} ({option})")
+                else:
+                    yield item[id_field], item[text_field]
 
     return _batched(records())
+
+
+class _BadRow(Exception):
+    """Why a row cannot be read; the rows after it are read on."""
+
+
+def _json_object(line: str | Overlong) -> dict:
+    if isinstance(line, Overlong):
+        raise _BadRow(too_long())
+    byte = escaped_byte(line)
+    if byte is not None:
+        raise _BadRow(f"not valid UTF-8 (byte 0x{byte:02x})")
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise _BadRow(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise _BadRow(f"not JSON ({str(exc).split(';')[0]})") from None
+    except RecursionError:  # json's scanner stops cleanly at the interpreter's recursion limit
+        raise _BadRow("JSON nested too deeply") from None
+    if not isinstance(item, dict):
+        raise _BadRow("not a JSON object")
+    return item
 
 
 def _read_csv(path: str, text_field: str, id_field: str) -> Iterator[list]:
-    # Articles are longer than the csv module's default field limit (128 KiB).
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
     def records():
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            for field, option in ((id_field, "--id-field"), (text_field, "--text-field")):
-                if field not in header:
-                    raise _missing(path, "the header ", field, option, header)
-            for row in reader:
-                yield row[id_field], row[text_field]
+        with open_table(path) as handle:
+            columns = None
+            for values in csv_records(numbered_lines(handle, path)):
+                if columns is None:  # the header
+                    if isinstance(values, Unreadable):
+                        raise AuditError(f"{path}: the header, {values}")
+                    columns = {name: index for index, name in enumerate(values)}  # the last of a name, as DictReader
+                    for field, option in ((id_field, "--id-field"), (text_field, "--text-field")):
+                        if field not in columns:
+                            raise _missing(path, "the header ", field, option, values)
+                elif isinstance(values, Unreadable):
+                    yield None, values
+                else:
+                    yield _cell(values, columns[id_field]), _cell(values, columns[text_field])
+            if columns is None:
+                raise _missing(path, "the header ", id_field, "--id-field", [])
 
     return _batched(records())
+
+
+def _cell(values: list[str], index: int) -> str | None:
+    return values[index] if index < len(values) else None  # a short row: None, as DictReader gives
 
 
 def _read_parquet(path: str, text_field: str, id_field: str) -> Iterator[list]:
@@ -95,21 +140,34 @@ def _read_parquet(path: str, text_field: str, id_field: str) -> Iterator[list]:
     for field, option in ((id_field, "--id-field"), (text_field, "--text-field")):
         if field not in names:
             raise _missing(path, "", field, option, names)
-    for chunk in table.iter_batches(batch_size=BATCH, columns=[id_field, text_field]):
-        columns = chunk.to_pydict()
-        yield list(zip(columns[id_field], columns[text_field]))
+    chunks = table.iter_batches(batch_size=BATCH, columns=[id_field, text_field])
+    number = 0
+    while True:
+        try:
+            chunk = next(chunks, None)
+            columns = None if chunk is None else chunk.to_pydict()
+        except Exception as exc:  # a damaged page, found only as it is read
+            raise AuditError(f"{path}: cannot read the Parquet file ({' '.join(str(exc).split())})") from None
+        if columns is None:
+            return
+        batch = []
+        for ident, text in zip(columns[id_field], columns[text_field]):
+            number += 1
+            # Parquet keeps a column's values together, so a long text is read whole, but never linted.
+            if isinstance(text, str) and len(text) > lines.MAX_ROW:
+                text = Unreadable(f"row {number}", too_long())
+            batch.append((ident, text))
+        yield batch
 
 
-def count_rows(path: str, kind: str) -> int | None:
-    """How many articles, for the progress bar (a quick pass over the file)."""
+def count_rows(path: str, kind: str, text_field: str, id_field: str) -> int | None:
+    """How many rows, for the progress bar: a Parquet file's metadata says, a
+    JSONL or CSV table is read through once."""
     try:
         if kind == "parquet":
             import pyarrow.parquet as pq
 
             return pq.ParquetFile(path).metadata.num_rows
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            if kind == "csv":
-                return max(0, sum(1 for _ in csv.reader(handle)) - 1)
-            return sum(1 for line in handle if line.strip())
-    except (OSError, ValueError, csv.Error):
+        return sum(len(batch) for batch in read_batches(path, kind, text_field, id_field))
+    except (AuditError, OSError, ValueError):
         return None  # the real read reports it

@@ -13,7 +13,7 @@ from hypelint.runtime.atomic import writing
 def row_of(answer: dict, categories: list[str]) -> dict:
     """An engine's answer for one article as an output row, its columns in a fixed order."""
     counts = answer.get("counts", {})
-    row = {"id": answer["id"], "words": answer.get("words", 0), "findings": sum(counts.values()),
+    row = {"id": _encodable(answer["id"]), "words": answer.get("words", 0), "findings": sum(counts.values()),
            "hype_rate": answer.get("hype_rate", 0.0)}  # fmt: skip
     for name in categories:
         row[name] = counts.get(name, 0)
@@ -21,11 +21,20 @@ def row_of(answer: dict, categories: list[str]) -> dict:
     return row
 
 
+def _encodable(value):
+    """A JSON id may spell a lone surrogate ("\\ud800"), which UTF-8, and so every
+    output format, cannot hold: it is written as that escape, the same in each."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
 class Writer:
     """Rows to a temporary file beside OUT, renamed into place once all are written
     (a device or FIFO is written in place: atomic.writing).
 
-    A run that fails half-way leaves any earlier OUT as it was.
+    A run that fails half-way leaves any earlier OUT as it was, and no
+    temporary file; a write that fails (a full disk) is an AuditError that says why.
     """
 
     def __init__(self, path: str, kind: str, categories: list[str]):
@@ -35,54 +44,76 @@ class Writer:
 
     def __enter__(self):
         binary = self.kind == "parquet"
-        text = {} if binary else {"encoding": "utf-8", "newline": ""}
+        # backslashreplace: a lone surrogate nested in an id (a list of them, say) is escaped too.
+        text = {} if binary else {"encoding": "utf-8", "errors": "backslashreplace", "newline": ""}
         self.writing = writing(self.path, "wb" if binary else "w", prefix=".hypelint-audit-", **text)
         try:
             self.handle = self.writing.__enter__()
         except OSError as exc:
-            raise AuditError(f"--output {self.path}: cannot write ({exc.strerror})") from None
+            raise self._cannot_write(exc) from None
         if self.kind == "csv":
             self.csv = csv.DictWriter(self.handle, self.columns)
-            self.csv.writeheader()
+            self.csv.writeheader()  # into the file's buffer: a full disk is found when that is written out
         return self
 
     def write(self, rows: list[dict]) -> None:
-        if not rows:
-            return
-        if self.kind == "jsonl":
-            self.handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        elif self.kind == "csv":
-            self.csv.writerows(rows)
-        else:
-            self._write_parquet(rows)
+        try:
+            if self.kind == "jsonl":
+                self.handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+            elif self.kind == "csv":
+                self.csv.writerows(rows)
+            elif rows:
+                self._write_parquet(rows)
+        except OSError as exc:
+            raise self._cannot_write(exc) from None
 
     def _write_parquet(self, rows: list[dict]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if self.parquet is None:
-            ids = pa.array([row["id"] for row in rows])
-            id_type = pa.string() if pa.types.is_null(ids.type) else ids.type
-            fields = [pa.field("id", id_type), pa.field("words", pa.int64()), pa.field("findings", pa.int64()),
-                      pa.field("hype_rate", pa.float64())]  # fmt: skip
-            fields += [pa.field(name, pa.int64()) for name in self.columns[4:-1]]
-            fields.append(pa.field("error", pa.string()))
-            self.schema = pa.schema(fields)
-            self.parquet = pq.ParquetWriter(self.handle, self.schema)
         try:
+            if self.parquet is None:
+                ids = pa.array([row["id"] for row in rows])
+                id_type = pa.string() if pa.types.is_null(ids.type) else ids.type
+                fields = [pa.field("id", id_type), pa.field("words", pa.int64()), pa.field("findings", pa.int64()),
+                          pa.field("hype_rate", pa.float64())]  # fmt: skip
+                fields += [pa.field(name, pa.int64()) for name in self.columns[4:-1]]
+                fields.append(pa.field("error", pa.string()))
+                self.schema = pa.schema(fields)
+                self.parquet = pq.ParquetWriter(self.handle, self.schema)
             table = pa.Table.from_pylist(rows, schema=self.schema)
-        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-            raise AuditError(f"--output {self.path}: ids of different types cannot share a Parquet column ({exc})") from None
+        except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeEncodeError) as exc:
+            raise AuditError(f"--output {self.path}: ids of these types cannot share a Parquet column "
+                             f"({' '.join(str(exc).split())})") from None  # fmt: skip
         self.parquet.write_table(table)
 
-    def __exit__(self, kind, value, traceback):
-        if self.kind == "parquet":
-            if self.parquet is None and kind is None:  # no rows: still a valid, empty table
-                import pyarrow as pa
-                import pyarrow.parquet as pq
+    def _finish(self) -> None:
+        """What closes a table: a Parquet file's footer (an empty one's schema too)."""
+        if self.kind != "parquet":
+            return
+        if self.parquet is None:  # no rows: still a valid, empty table
+            import pyarrow as pa
+            import pyarrow.parquet as pq
 
-                pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.handle)
-            elif self.parquet is not None:
-                self.parquet.close()
-        self.writing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error
+            pq.write_table(pa.table({name: pa.array([], pa.string()) for name in self.columns}), self.handle)
+        else:
+            self.parquet.close()
+
+    def __exit__(self, kind, value, traceback):
+        failure = None
+        if kind is None:
+            try:
+                self._finish()
+            except OSError as exc:
+                failure = self._cannot_write(exc)
+                kind, value, traceback = AuditError, failure, None
+        try:
+            self.writing.__exit__(kind, value, traceback)  # renamed into place, or removed after an error
+        except OSError as exc:  # the last of the buffer, written out on closing, found the disk full
+            raise self._cannot_write(exc) from None
+        if failure:
+            raise failure
         return False
+
+    def _cannot_write(self, exc: OSError) -> AuditError:
+        return AuditError(f"--output {self.path}: cannot write ({exc.strerror or exc})")
