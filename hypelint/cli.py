@@ -23,6 +23,7 @@ from hypelint.commands.check import COLOR_CHOICES, check_drafts
 from hypelint.commands.errors import EXIT_ERROR, EXIT_OK, UsageError, print_error
 from hypelint.commands.process import Terminated, collecting_for_a_short_run, stopping_cleanly_on_sigterm
 from hypelint.commands.show import explain_rule, list_rules, show_config
+from hypelint.commands.streams import StreamError, standard_streams
 from hypelint.config import FAIL_LEVELS, ConfigError
 from hypelint.read.source import InputError
 from hypelint.reporters import FORMATS
@@ -106,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with standard_streams():  # a closed stream, or stdout on a full disk: one line, exit 2
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -118,7 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is _serve_language_server:  # a server, running for hours: collected as usual
             return command(args)
         with collecting_for_a_short_run(), stopping_cleanly_on_sigterm():
-            return command(args)
+            code = command(args)
+        sys.stdout.flush()  # here, where a full disk is one line and exit 2, not at the interpreter's exit
+        return code
     except _one_line_errors() as exc:
         print_error(str(exc))
         return EXIT_ERROR
@@ -141,7 +149,7 @@ def _one_line_errors() -> tuple[type[Exception], ...]:
     from hypelint.filters.baseline import BaselineError
     from hypelint.filters.gitdiff import GitDiffError
 
-    return (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError, AuditError)
+    return (UsageError, ConfigError, RuleError, InputError, BaselineError, GitDiffError, AuditError, StreamError)
 
 
 def _serve_language_server(args) -> int:

@@ -9,6 +9,7 @@ and hands each command its arguments.
     output.py     where a report goes: never over an input, whole or not at all
     arguments.py  the option types the commands share (`audit`'s too)
     errors.py     exit codes, UsageError, and the one line an error prints
+    streams.py    stdin and stdout closed or full: one line and exit 2, never a traceback
     process.py    a short run's process: garbage collection, SIGTERM
 
 `hypelint audit` is the `audit` package (audit/command.py); `hypelint lsp`

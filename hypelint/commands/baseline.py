@@ -10,6 +10,7 @@ from hypelint.commands.errors import EXIT_ERROR, EXIT_OK, UsageError, print_erro
 from hypelint.commands.linting import run_lint
 from hypelint.commands.output import ReportFile, write_output
 from hypelint.config import config_for
+from hypelint.reporters import printable
 
 
 def record_baseline(args) -> int:
@@ -30,5 +31,5 @@ def record_baseline(args) -> int:
     write_output(output, dumps(linted, output, __version__), "baseline")
     count = sum(len(file.findings) for file in linted)
     print(f"hypelint: recorded {count} finding{'s' if count != 1 else ''} in {len(linted)} "
-          f"file{'s' if len(linted) != 1 else ''} to {output}")  # fmt: skip
+          f"file{'s' if len(linted) != 1 else ''} to {printable(output)}")  # fmt: skip
     return EXIT_ERROR if len(linted) < len(run.files) or run.errors else EXIT_OK

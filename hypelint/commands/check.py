@@ -17,6 +17,7 @@ from hypelint.commands.linting import run_lint
 from hypelint.commands.output import ReportFile, write_output
 from hypelint.config import Config, config_for
 from hypelint.model import FileResult, RunResult
+from hypelint.reporters import printable
 
 if TYPE_CHECKING:
     from hypelint.filters.baseline import Baseline
@@ -40,7 +41,7 @@ def check_drafts(args) -> int:
     _report(args, run)
     if not args.quiet:
         for note in narrow.notes():
-            print(f"hypelint: {note}", file=sys.stderr)
+            print(f"hypelint: {printable(note)}", file=sys.stderr)
     return _exit_code(run)
 
 

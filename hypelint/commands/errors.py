@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from hypelint.reporters import printable
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -12,4 +14,5 @@ class UsageError(Exception):
 
 
 def print_error(message: str) -> None:
-    print(f"hypelint: error: {message}", file=sys.stderr)
+    """One line on stderr; a file name that is not UTF-8 shown escaped (reporters.printable)."""
+    print(f"hypelint: error: {printable(message)}", file=sys.stderr)

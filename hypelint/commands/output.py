@@ -69,3 +69,5 @@ def write_output(path: str, text: str, option: str = "--output") -> None:
             out.write(text)
     except OSError as exc:
         raise UsageError(f"{option} {path}: cannot write ({exc.strerror})") from None
+    except UnicodeEncodeError:  # only a name that is not UTF-8 (a lone surrogate) can be unencodable
+        raise UsageError(f"{option} {path}: cannot write a file name that is not UTF-8 into it") from None

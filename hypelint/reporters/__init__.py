@@ -20,9 +20,10 @@ The helpers below are shared by several formats; they only read the run.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the model is cheap, but reporters need it only for types
@@ -73,7 +74,55 @@ def render(fmt: str, run: RunResult, options: ReportOptions | None = None) -> st
     if module_name is None:
         raise ValueError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     module = importlib.import_module(f"{__name__}.{module_name}")
-    return module.render(run, options or ReportOptions())
+    return module.render(_printable_run(run), options or ReportOptions())
+
+
+# --- file names that are not UTF-8 -------------------------------------------
+
+# On POSIX a file name is bytes; Python holds each byte of one that is not
+# valid UTF-8 as a lone surrogate, U+DC80-U+DCFF (PEP 383), which no UTF-8
+# output can encode. Other lone surrogates cannot come from a name, but the
+# same rule shows them too rather than fail.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text every output can encode: each byte of a file name that is not
+    UTF-8 shown as `\\xff` ("draft-\\xff.md"), any other lone surrogate as
+    `\\udfff`. The one escaping of names for reports and error lines."""
+    return _SURROGATE.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def _printable_run(run: RunResult) -> RunResult:
+    """The run with its paths and error lines printable, so that every format
+    escapes names alike; a run with none to escape is passed on as it is.
+    Only the report sees escaped names: the run keeps the real ones, which
+    open the files (so a Word draft whose name is not UTF-8, which the HTML
+    report cannot read again by its escaped name, is shown from its text)."""
+    if not any(_needs_escape(file) for file in run.files) and not any(map(_SURROGATE.search, run.errors)):
+        return run
+    return replace(run, files=[_printable_file(file) for file in run.files], errors=list(map(printable, run.errors)))
+
+
+def _needs_escape(file: FileResult) -> bool:
+    return any(_SURROGATE.search(text) for text in (file.path, file.error or "", *file.rule_errors))
+
+
+def _printable_file(file: FileResult) -> FileResult:
+    if not _needs_escape(file):
+        return file
+    return replace(
+        file,
+        path=printable(file.path),
+        error=None if file.error is None else printable(file.error),
+        rule_errors=list(map(printable, file.rule_errors)),
+        findings=[replace(finding, path=printable(finding.path)) for finding in file.findings],
+    )
 
 
 # --- helpers shared by the formats -------------------------------------------
@@ -222,9 +271,17 @@ def one_line(text: str) -> str:
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:\\")
+
+
 def repo_path(path: str) -> str:
-    """A path as CI services expect it: forward slashes, no leading `./`."""
-    path = path.replace("\\", "/")
+    """A path as CI services expect it: forward slashes, no leading `./`.
+
+    Backslashes become slashes only in a Windows path (on Windows, or one
+    that starts with a drive): elsewhere one is part of a name, as in
+    `printable`'s escapes ("draft-\\xff.md")."""
+    if os.sep == "\\" or _WINDOWS_DRIVE.match(path):
+        path = path.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
     return path
