@@ -108,9 +108,11 @@ def _only_link(doc: Document, block: Block) -> bool:
 
 
 def _next_prose(blocks: list[Block], index: int) -> Block | None:
-    for block in blocks[index + 1 :]:
-        return None if block.is_heading else block
-    return None
+    # Indexed, not sliced: a slice copied every later block for each "Q:"
+    # paragraph, quadratic in a long FAQ.
+    if index + 1 >= len(blocks) or blocks[index + 1].is_heading:
+        return None
+    return blocks[index + 1]
 
 
 def _finding(doc: Document, index: int) -> Match:

@@ -136,32 +136,56 @@ def align(builder: BlockBuilder, content: str, source: str, cursor: int, limit: 
         if source[pos] not in _MARKUP:
             break
         pos += 1
-    for char in content:
-        cursor = _align_char(builder, char, source, cursor, limit)
+    index = 0
+    while index < len(content):
+        cursor, index = _align_next(builder, content, index, source, cursor, limit)
     return cursor
 
 
 _MARKUP = frozenset("*_~[]!<>#`\\ \t\r\n|:-=+")
 
 
-def _align_char(builder: BlockBuilder, char: str, source: str, cursor: int, limit: int) -> int:
+def _align_next(builder: BlockBuilder, content: str, index: int, source: str, cursor: int,
+                limit: int) -> tuple[int, int]:  # fmt: skip
+    """Map `content[index]` onto the source from `cursor`, or all the
+    characters an entity there stands for ("&ngE;" is two). Returns the
+    source offset and the content index after what was mapped."""
+    char = content[index]
     scan = cursor
     while scan < limit:
         current = source[scan]
         if current == char or (current == "\x00" and char == "\ufffd"):
             # markdown-it writes NUL as U+FFFD: the NUL is where it stands.
             builder.add(char, scan)
-            return scan + 1
+            return scan + 1, index + 1
         if current == "\\" and scan + 1 < limit and source[scan + 1] == char:
             builder.add(char, scan + 1)
-            return scan + 2
+            return scan + 2, index + 1
         if current == "&":
             entity = _ENTITY.match(source, scan)
-            if entity and html.unescape(entity.group()) == char:
-                builder.add_char(char, scan, len(entity.group()))
-                return entity.end()
+            decoded = _decoded(entity.group()) if entity else ""
+            if decoded and content.startswith(decoded, index):
+                # Matched whole: matching an entity's characters one at a
+                # time would miss the first and scan on to the block's end
+                # for each of them (quadratic in a paragraph of "&ngE;").
+                # Each character stands where the entity starts.
+                for part in decoded:
+                    builder.add_char(part, scan, len(entity.group()))
+                return entity.end(), index + len(decoded)
         scan += 1
     # The parser produced a character the source does not hold (markdown-it
     # replaces NUL with U+FFFD): map it to where we are, never beyond.
     builder.add_char(char, min(cursor, max(limit - 1, 0)), 1)
-    return cursor
+    return cursor, index + 1
+
+
+def _decoded(entity: str) -> str:
+    """The text markdown-it decodes a character reference to: HTML's, except
+    that a number it holds invalid (`&#128;`, `&#xD800;`) is U+FFFD."""
+    if not entity.startswith("&#"):
+        return html.unescape(entity)
+    from markdown_it.common.utils import isValidEntityCode  # loaded already: only Markdown aligns
+
+    digits = entity[2:-1]
+    code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    return chr(code) if isValidEntityCode(code) else "\ufffd"
