@@ -41,7 +41,9 @@ def run_command(args) -> int:
     """`hypelint audit`: exit 0 when every article was audited, 2 otherwise."""
     from hypelint.audit.run import audit
     from hypelint.audit.summary import print_summary
+    from hypelint.commands.errors import print_error
     from hypelint.config import config_for
+    from hypelint.reporters import printable
     from hypelint.runtime.parallel import default_jobs
 
     if args.scheduler and args.engine != "dask":
@@ -54,13 +56,12 @@ def run_command(args) -> int:
     if not args.quiet:
         print_summary(summary, rich_table=sys.stdout.isatty())
     for where_and_why in summary.first_unreadable:
-        print(f"hypelint: error: {args.input}: {where_and_why}", file=sys.stderr)
+        print_error(f"{args.input}: {where_and_why}")
     if summary.unreadable > len(summary.first_unreadable):
         more = summary.unreadable - len(summary.first_unreadable)
-        rows = f"{more:,} more row{'s' if more != 1 else ''}"
-        print(f"hypelint: error: {args.input}: {rows} could not be read", file=sys.stderr)
+        print_error(f"{args.input}: {more:,} more row{'s' if more != 1 else ''} could not be read")
     if summary.failed:
         print(f"hypelint: {summary.failed} article{'s' if summary.failed != 1 else ''} could not be audited "
-              f"(see the 'error' column of {args.output})", file=sys.stderr)  # fmt: skip
+              f"(see the 'error' column of {printable(args.output)})", file=sys.stderr)  # fmt: skip
         return 2
     return 0

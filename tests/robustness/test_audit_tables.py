@@ -130,6 +130,31 @@ def test_a_csv_header_that_cannot_be_read_is_one_line(tmp_path, audit, small_lim
     assert sorted(os.listdir(tmp_path)) == ["articles.csv"]
 
 
+def test_bad_rows_cross_to_worker_processes_and_are_counted_for_the_progress_bar(tmp_path, monkeypatch):
+    from hypelint.audit.run import audit
+    from hypelint.audit.tables import count_rows
+    from hypelint.config import Config
+    from hypelint.runtime import runner
+
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr("hypelint.audit.tables.BATCH", 2)
+    table = tmp_path / "articles.jsonl"
+    table.write_bytes(jsonl({"id": 1, "body": GOOD}) + b'{"id": 2, "body": "\xff"}\nnope\n' + jsonl({"id": 4, "body": GOOD}))
+    summary = audit(str(table), str(tmp_path / "out.jsonl"), "body", "id", Config(), jobs=2)
+    assert summary.first_unreadable == ["line 2: not valid UTF-8 (byte 0xff)", "line 3: not JSON (Expecting value at column 1)"]
+    assert [row["error"] for row in rows_of(tmp_path / "out.jsonl")] == [None, *summary.first_unreadable, None]
+    assert count_rows(str(table), "jsonl", "body", "id") == 4
+
+
+def test_a_table_whose_name_is_not_utf8_is_named_escaped(tmp_path, audit):
+    name = os.fsdecode(b"articles-\xff.jsonl")  # as the command line gets it: a lone surrogate
+    (tmp_path / name).write_bytes(jsonl({"id": 1, "body": GOOD}) + b"nope\n")
+    outcome = audit(name, output=os.fsdecode(b"out-\xff.jsonl"))
+    assert outcome.code == 2
+    assert outcome.errors == ["hypelint: error: articles-\\xff.jsonl: line 2: not JSON (Expecting value at column 1)",
+                              "hypelint: 1 article could not be audited (see the 'error' column of out-\\xff.jsonl)"]
+
+
 def test_many_bad_rows_are_named_ten_at_a_time(tmp_path, audit):
     (tmp_path / "articles.jsonl").write_bytes(jsonl({"id": 1, "body": GOOD}) + b"junk\n" * 25)
     outcome = audit("articles.jsonl")
