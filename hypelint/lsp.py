@@ -30,6 +30,10 @@ Initialization options (all optional): `docsUrl` (base URL of the docs
 folder), `config` (a config file, as `--config`), `delay` (seconds of quiet
 after a change before linting; default 0.3).
 
+Lints run on a thread of their own (runtime/background.py), so the server
+answers the editor while a long draft is linted; a result for a version
+of a document older than the newest is dropped, never published.
+
 Positions: hypelint counts code points; LSP clients count UTF-16 units
 unless they negotiate otherwise, so every column is converted with the
 encoding pygls agreed with the client.
@@ -56,6 +60,7 @@ from hypelint.model import Finding, LineIndex
 from hypelint.reporters import with_suggestion
 from hypelint.rules.loader import RuleError
 from hypelint.read.source import FORMAT_BY_SUFFIX, InputError, format_for
+from hypelint.runtime.background import BackgroundThread
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,18 @@ class _Linted:
     diagnostics: list[lsp.Diagnostic]
 
 
+@dataclass(frozen=True, eq=False)
+class _Request:
+    """One lint asked for: the document as it was then, copied on the
+    message loop, so that the lint thread never reads the workspace."""
+
+    uri: str
+    version: int | None
+    text: str
+    path: str | None
+    fmt: str | None
+
+
 class HypelintServer(LanguageServer):
     """A pygls server that keeps each open document's last findings."""
 
@@ -91,30 +108,66 @@ class HypelintServer(LanguageServer):
         self.linted: dict[str, _Linted] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.reported_errors: set[str] = set()
+        self.linter = BackgroundThread("hypelint-lint")
+        self.wanted: dict[str, _Request] = {}  # each document's newest lint: the only one that may publish
+        self.running: set[asyncio.Task] = set()  # the loop keeps only weak references to tasks
 
     # --- linting -------------------------------------------------------------------
 
-    def lint(self, uri: str) -> _Linted | None:
-        """Lint an open document and publish its diagnostics."""
+    def lint(self, uri: str) -> asyncio.Task:
+        """Lint an open document's text as it is now, off the message loop,
+        and publish its diagnostics. The task gives the lint, or None when
+        it is outdated (a newer lint of the document publishes instead)."""
         self.pending.pop(uri, None)
         document = self.workspace.get_text_document(uri)
         path = _path_of(uri)
-        fmt = _format(document.language_id, path)
-        findings: list[Finding] = []
-        docs_url = None
-        if fmt is not None:
-            try:
-                findings, docs_url = self._findings(document.source, path, fmt)
-            except (ConfigError, RuleError, InputError) as exc:
-                self._report_once(str(exc))
-        linted = _Linted(document.version, document.source, findings, [])
-        lines = LineIndex(document.source)
-        linted.diagnostics = [self.diagnostic(finding, lines, document.source, docs_url) for finding in findings]
-        self.linted[uri] = linted
+        request = _Request(uri, document.version, document.source, path, _format(document.language_id, path))
+        self.wanted[uri] = request
+        task = asyncio.get_running_loop().create_task(self._lint(request))
+        self.running.add(task)
+        task.add_done_callback(self.running.discard)
+        return task
+
+    async def _lint(self, request: _Request) -> _Linted | None:
+        try:
+            done = await self.linter.submit(self._lint_on_thread, request)
+        except Exception as exc:  # a bug in a rule must not stop the editor's linting
+            log.exception("linting %s failed", request.uri)
+            self._report_once(f"internal error while linting: {exc}")
+            return None
+        if done is None or not self._is_newest(request):
+            return None
+        linted, error = done
+        if error:
+            self._report_once(error)
+        self.linted[request.uri] = linted
         self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=linted.diagnostics)
+            lsp.PublishDiagnosticsParams(uri=request.uri, version=request.version, diagnostics=linted.diagnostics)
         )
         return linted
+
+    def _lint_on_thread(self, request: _Request) -> tuple[_Linted, str | None] | None:
+        """The lint itself, on the lint thread: the findings and diagnostics,
+        and the config error that left none; None, without linting, when a
+        newer lint of the document was asked for while this one waited."""
+        if self.wanted.get(request.uri) is not request:
+            return None
+        findings: list[Finding] = []
+        docs_url = error = None
+        if request.fmt is not None:
+            try:
+                findings, docs_url = self._findings(request.text, request.path, request.fmt)
+            except (ConfigError, RuleError, InputError) as exc:
+                error = str(exc)
+        lines = LineIndex(request.text)
+        diagnostics = [self.diagnostic(finding, lines, request.text, docs_url) for finding in findings]
+        return _Linted(request.version, request.text, findings, diagnostics), error
+
+    def _is_newest(self, request: _Request) -> bool:
+        """Whether a finished lint is of the document as it still is, and the newest asked for."""
+        document = self.workspace.text_documents.get(request.uri)
+        return (self.wanted.get(request.uri) is request and document is not None
+                and document.version == request.version and document.source == request.text)  # fmt: skip
 
     def _findings(self, text: str, path: str | None, fmt: str) -> tuple[list[Finding], str | None]:
         """The document's findings, and the docs URL of the config that applies to it."""
@@ -141,20 +194,11 @@ class HypelintServer(LanguageServer):
         if self.delay <= 0:
             self.lint(uri)
             return
-        self.pending[uri] = asyncio.get_running_loop().call_later(self.delay, self._lint_quietly, uri)
-
-    def _lint_quietly(self, uri: str) -> None:
-        """lint() from a timer: nobody awaits it, so a failure is logged and
-        shown rather than lost (and the server keeps serving)."""
-        try:
-            self.lint(uri)
-        except Exception as exc:  # a bug in a rule must not stop the editor's linting
-            log.exception("linting %s failed", uri)
-            self._report_once(f"internal error while linting: {exc}")
+        self.pending[uri] = asyncio.get_running_loop().call_later(self.delay, self.lint, uri)
 
     def relint_all(self) -> None:
         """Configs changed: forget what was read and lint every open document again."""
-        forget()
+        self.linter.submit(forget)  # on the lint thread, between lints, as configs are read there
         self.reported_errors.clear()
         for uri in list(self.workspace.text_documents):
             self.lint(uri)
@@ -195,12 +239,12 @@ class HypelintServer(LanguageServer):
 
     # --- code actions --------------------------------------------------------------
 
-    def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    async def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         document = self.workspace.get_text_document(uri)
         linted = self.linted.get(uri)
         if linted is None or linted.version != document.version or linted.text != document.source:
-            linted = self.lint(uri)  # typed since the last lint: positions must be today's
+            linted = await self.lint(uri)  # typed since the last lint: positions must be today's
         if linted is None:
             return []
         lines = LineIndex(linted.text)
@@ -296,6 +340,7 @@ def create_server(docs_url: str | None = None) -> HypelintServer:
         if waiting:
             waiting.cancel()
         ls.linted.pop(uri, None)
+        ls.wanted.pop(uri, None)  # a lint still running for it is dropped
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -305,8 +350,8 @@ def create_server(docs_url: str | None = None) -> HypelintServer:
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
     )
-    def code_action(ls: HypelintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        return ls.code_actions(params)
+    async def code_action(ls: HypelintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        return await ls.code_actions(params)
 
     return server
 

@@ -4,7 +4,8 @@ written here by hand (so the test does not trust pygls to check pygls).
 
 It walks initialize, didOpen, didChange, codeAction, didSave and shutdown,
 and checks the published diagnostics (code, severity, category, explanation
-link, UTF-16 columns) and the code actions' edits.
+link, UTF-16 columns) and the code actions' edits; and that a slow lint
+neither holds up the server's answers nor publishes once it is outdated.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,9 +30,10 @@ class Client:
     """A minimal LSP client over a subprocess's pipes."""
 
     def __init__(self, cwd: Path, env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ("--docs-url", "https://docs.example.invalid/hypelint/")) -> None:
+                 args: tuple[str, ...] = ("--docs-url", "https://docs.example.invalid/hypelint/"),
+                 command: tuple[str, ...] = ("-m", "hypelint", "lsp")) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hypelint", "lsp", *args],
+            [sys.executable, *command, *args],
             cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env={**os.environ, **(env or {})},
         )  # fmt: skip
@@ -262,3 +265,67 @@ def test_code_links_follow_the_configs_docs_url_and_are_never_made_up(tmp_path):
         finally:
             client.process.kill()
     assert hrefs == {"configured": "https://wiki.newsroom.example.net/hypelint/rules.md#hl201", "bare": None}
+
+
+# The server with a lint that waits, for one marked draft, until the test
+# lets it go: it writes `started` when it begins and goes on once `go`
+# exists (or after the seconds its first argument gives, so that a failing
+# test cannot hang).
+SLOW_SERVER = """
+import os, sys, time
+import hypelint.lsp as server
+
+real_lint = server.lint_source
+
+def slow_lint(text, *args, **kwargs):
+    if "SLOW" in text:
+        open("started", "w").close()
+        deadline = time.monotonic() + float(sys.argv[1])
+        while not os.path.exists("go") and time.monotonic() < deadline:
+            time.sleep(0.01)
+    return real_lint(text, *args, **kwargs)
+
+server.lint_source = slow_lint
+server.serve()
+"""
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} never appeared"
+        time.sleep(0.01)
+
+
+def test_a_slow_lint_holds_up_no_answer_and_an_outdated_one_is_not_published(workspace):
+    client = Client(workspace, args=(str(3 * TIMEOUT),), command=("-c", SLOW_SERVER))
+    try:
+        client.request("initialize", {"processId": os.getpid(), "rootUri": workspace.as_uri(), "capabilities": {},
+                                      "initializationOptions": {"delay": 0.05}})  # fmt: skip
+        client.notify("initialized", {})
+        notes, story = (workspace / "notes.md").as_uri(), (workspace / "story.md").as_uri()
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": notes, "languageId": "markdown", "version": 1, "text": "A revolutionary note.\n"}})  # fmt: skip
+        assert [d["code"] for d in client.diagnostics(notes)] == ["HL201"]
+
+        # Version 1 of the story starts a lint that waits; version 2 follows while it does.
+        client.notify("textDocument/didOpen", {"textDocument": {
+            "uri": story, "languageId": "markdown", "version": 1, "text": "A revolutionary SLOW draft.\n"}})  # fmt: skip
+        _wait_for(workspace / "started")
+        client.notify("textDocument/didChange", {"textDocument": {"uri": story, "version": 2},
+                                                 "contentChanges": [{"text": "The best draft.\n"}]})  # fmt: skip
+        # The server answers meanwhile: code actions for the other document.
+        cursor = {"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 4}}
+        actions = client.request("textDocument/codeAction", {"textDocument": {"uri": notes}, "range": cursor,
+                                                             "context": {"diagnostics": []}})  # fmt: skip
+        assert [a["title"] for a in actions] == ["Disable HL201 for the next line"]
+
+        # Let version 1's lint finish: its result is outdated and never published; version 2's is.
+        (workspace / "go").touch()
+        published = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                and m["params"]["uri"] == story)  # fmt: skip
+        assert published["params"]["version"] == 2
+        assert [d["code"] for d in published["params"]["diagnostics"]] == ["HL301"]
+        assert client.close() == 0
+    finally:
+        client.process.kill()
