@@ -5,8 +5,11 @@ hypelint reads `[tool.hypelint]` in pyproject.toml, or hypelint.toml /
 `--config FILE` overrides the search. Relative paths and globs in a config
 file are relative to its folder. A config may `extend` another (a house
 configuration shared by many repositories), as Ruff's do: its own keys win.
-Any unknown key or bad value, a missing extended file or a cycle of them
-stops the run with one line naming the file, the key and what is allowed.
+A config file is read as every structured file is (read/structured.py: a
+regular file of at most MAX_CONFIG_BYTES, UTF-8, nested at most MAX_DEPTH
+deep) and its shape checked against SCHEMA. Any unknown key or bad value,
+a missing extended file or a cycle of them stops the run with one line
+naming the file, the key path and what is allowed.
 """
 
 from __future__ import annotations
@@ -21,16 +24,51 @@ from pathlib import Path
 from typing import Any
 
 from hypelint.model import SEVERITIES
+from hypelint.read.structured import (Array, OneOf, Shape, StructuredError, Table, Text, kind_of, one_line,
+                                      parse_toml, read_text)  # fmt: skip
 from hypelint.rules.loader import Rule, RuleError, known_selector, load_packs, specificity
 
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
-KEYS = ("extend", "select", "ignore", "extend-select", "fail-on", "exclude", "per-file-ignores", "rules",
-        "rule-packs", "vocabulary", "baseline", "docs-url")  # fmt: skip
+# A config is a page of settings; a larger file is a mistake (or worse).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+# The shape of a file's settings, checked before any value is used: a value
+# of the wrong type anywhere is one line naming its key path. What the
+# values mean (a known level, a folder that exists) is checked after.
+_STRINGS = OneOf("a list of strings", Text("a string"), Array("a list of strings", Text("a string")))
+# A rule's params are a kind's (kinds/params.py): scalars, lists of strings
+# and tables of strings; the kind then checks their names and meaning.
+_STRING = Shape("a string", (str,))
+_PARAM = OneOf(
+    "a string, number, boolean, list of strings or table of strings",
+    _STRING, Shape("a number", (int, float)), Shape("a boolean", (bool,)),
+    Array("a list of strings", _STRING), Table("a table of strings", values=_STRING),
+)  # fmt: skip
+_RULE = Table("a table with 'severity' and 'params'", {"severity": Text("a severity name"),
+                                                        "params": Table("a table", values=_PARAM)})  # fmt: skip
+SCHEMA = Table("a table of settings", {
+    "extend": Text("the path of a config file"),
+    "select": _STRINGS,
+    "ignore": _STRINGS,
+    "extend-select": _STRINGS,
+    "fail-on": Text(f"a level ({', '.join(FAIL_LEVELS)})"),
+    "exclude": _STRINGS,
+    "per-file-ignores": Table("a table of glob = [selectors]", values=_STRINGS),
+    "rules": Table("a table of rule codes, e.g. [rules.HL201]", values=_RULE),
+    "rule-packs": _STRINGS,
+    "vocabulary": Table("a table with the key 'accept'", {"accept": _STRINGS}),
+    "baseline": Text("the path of a baseline file"),
+    "docs-url": Text("an http(s) address, the folder that holds rules.md"),
+})  # fmt: skip
 
 
 class ConfigError(Exception):
-    """A config that cannot be used; the message is one line."""
+    """A config that cannot be used; the message is one line (a line break
+    in a key or value it quotes is escaped)."""
+
+    def __init__(self, message: str):
+        super().__init__(one_line(message))
 
 
 @dataclass(frozen=True)
@@ -126,22 +164,11 @@ def _glob_match(pattern: str, path: str, root: str) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A config file's TOML, read as every structured file is (read/structured.py)."""
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc.strerror})") from None
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:  # TOML is UTF-8 by definition
-        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                          "TOML files are UTF-8") from None  # fmt: skip
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+        return parse_toml(read_text(str(path), MAX_CONFIG_BYTES, "TOML"), str(path))
+    except StructuredError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _settings_in(path: Path) -> dict[str, Any] | None:
@@ -155,14 +182,14 @@ def _settings_in(path: Path) -> dict[str, Any] | None:
     if not isinstance(tool, dict) or "hypelint" not in tool:
         return None
     if not isinstance(tool["hypelint"], dict):
-        raise ConfigError(f"{path}: key 'tool.hypelint': must be a table, [tool.hypelint], "
-                          f"not {type(tool['hypelint']).__name__}")  # fmt: skip
+        found = kind_of(tool["hypelint"])
+        raise ConfigError(f"{path}: key 'tool.hypelint': must be a table, [tool.hypelint], not {found}")
     return tool["hypelint"]
 
 
 def load_config_file(path: str | os.PathLike) -> Config:
     path = Path(path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise ConfigError(f"{path}: config file not found")
     return config_from_data(_settings_in(path) or {}, str(path), str(path.parent))
 
@@ -185,14 +212,16 @@ def _extended(
     set_in: dict[str, str] = {}
     chain: tuple[str, ...] = ()
     seen = seen + (path,)
+    try:
+        SCHEMA.check(data, "")
+    except StructuredError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     if "extend" in data:
         base = data["extend"]
-        if not isinstance(base, str) or not base.strip():
-            raise ConfigError(f"{path}: key 'extend': must be the path of a config file")
         target = os.path.normpath(os.path.join(os.path.dirname(path), os.path.expanduser(base.strip())))
         if any(os.path.realpath(target) == os.path.realpath(earlier) for earlier in seen):
             raise ConfigError(f"{path}: key 'extend': a cycle: {' -> '.join(seen + (target,))}")
-        if not os.path.isfile(target):
+        if not os.path.lexists(target):
             raise ConfigError(f"{path}: key 'extend': config file {target} not found")
         settings = _settings_in(Path(target))
         if settings is None:
@@ -205,75 +234,54 @@ def _extended(
 
 
 def _values_from(data: dict[str, Any], path: str, root: str) -> dict[str, Any]:
-    """The Config field values one file sets, checked; paths joined to `root`."""
+    """The Config field values one file sets (its shape checked already,
+    against SCHEMA), their meaning checked; paths joined to `root`."""
 
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}: key '{key}': {problem}")
 
-    def string_list(key: str, value: Any) -> tuple[str, ...]:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise fail(key, "must be a list of strings")
-        return tuple(v.strip() for v in value)
-
     values: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in KEYS:
-            raise fail(key, f"unknown key; allowed: {', '.join(KEYS)}")
-        if key == "extend":
-            continue  # _extended's
         if key in ("select", "ignore", "extend-select", "exclude"):
-            values[key.replace("-", "_")] = string_list(key, value)
+            values[key.replace("-", "_")] = _strings(value)
         elif key == "fail-on":
             if value not in FAIL_LEVELS:
                 raise fail(key, f"{value!r} is not one of: {', '.join(FAIL_LEVELS)}")
             values["fail_on"] = value
         elif key == "per-file-ignores":
-            if not isinstance(value, dict):
-                raise fail(key, "must be a table of glob = [selectors]")
-            values["per_file_ignores"] = tuple(
-                (glob, string_list(f"{key}.{glob}", selectors)) for glob, selectors in value.items()
-            )
+            values["per_file_ignores"] = tuple((glob, _strings(selectors)) for glob, selectors in value.items())
         elif key == "rule-packs":
-            values["rule_packs"] = tuple(os.path.join(root, p) for p in string_list(key, value))
+            values["rule_packs"] = tuple(os.path.join(root, p) for p in _strings(value))
             for folder in values["rule_packs"]:
                 if not os.path.isdir(folder):
                     raise fail(key, f"rule pack folder {folder} not found")
         elif key == "vocabulary":
-            if not isinstance(value, dict) or set(value) - {"accept"}:
-                raise fail(key, "must be a table with the key 'accept'")
-            values["accept"] = string_list("vocabulary.accept", value.get("accept", []))
+            values["accept"] = _strings(value.get("accept", []))
         elif key == "rules":
             values["rule_settings"] = _rule_settings(value, fail)
         elif key == "baseline":
             # Not required to exist yet: `hypelint baseline` writes it there.
-            if not isinstance(value, str) or not value.strip():
-                raise fail(key, "must be the path of a baseline file")
             values["baseline"] = os.path.join(root, value.strip())
         elif key == "docs-url":
-            if not isinstance(value, str) or not value.strip().startswith(("http://", "https://")):
+            if not value.strip().startswith(("http://", "https://")):
                 raise fail(key, "must be an http(s) address, the folder that holds rules.md")
             values["docs_url"] = value.strip()
     return values
 
 
-def _rule_settings(value: Any, fail) -> tuple:
-    if not isinstance(value, dict):
-        raise fail("rules", "must be a table of rule codes, e.g. [rules.HL201]")
+def _strings(value: str | list[str]) -> tuple[str, ...]:
+    """A string or a list of them (SCHEMA's _STRINGS), as a tuple of stripped strings."""
+    return tuple(v.strip() for v in ([value] if isinstance(value, str) else value))
+
+
+def _rule_settings(value: dict[str, Any], fail) -> tuple:
     settings = []
     for code, table in value.items():
-        key = f"rules.{code}"
-        if not isinstance(table, dict) or set(table) - {"severity", "params"}:
-            raise fail(key, "takes only 'severity' and 'params'")
         severity = table.get("severity")
         if severity is not None and severity not in SEVERITIES:
-            raise fail(f"{key}.severity", f"{severity!r} is not one of: {', '.join(SEVERITIES)}")
-        params = table.get("params", {})
-        if not isinstance(params, dict):
-            raise fail(f"{key}.params", "must be a table")
+            raise fail(f"rules.{code}.severity", f"{severity!r} is not one of: {', '.join(SEVERITIES)}")
         # Kept as canonical JSON so the Config stays hashable (it keys caches).
-        settings.append((code, severity, json.dumps(params, sort_keys=True, default=str)))
+        settings.append((code, severity, json.dumps(table.get("params", {}), sort_keys=True)))
     return tuple(settings)
 
 
@@ -282,7 +290,9 @@ def _config_in(folder: str) -> Config | None:
     """The config defined in this folder itself, if any."""
     for name in CONFIG_FILES:
         candidate = Path(folder) / name
-        if not candidate.is_file():
+        # Whatever stands under a config's name is read, or refused with one
+        # line (a FIFO, a device, a dangling link): never skipped in silence.
+        if not os.path.lexists(candidate) or candidate.is_dir():
             continue
         settings = _settings_in(candidate)
         if settings is None:  # a pyproject.toml that says nothing about hypelint: the search goes on

@@ -68,7 +68,7 @@ def test_config_show_says_where_each_setting_came_from(house, hypelint):
          "b/b.toml: key 'extend': a cycle: {tmp}/hypelint.toml -> {tmp}/a.toml -> {tmp}/b/b.toml -> {tmp}/a.toml"),
         ({"hypelint.toml": 'extend = "hypelint.toml"\n'},
          "hypelint.toml: key 'extend': a cycle: {tmp}/hypelint.toml -> {tmp}/hypelint.toml"),
-        ({"hypelint.toml": "extend = 3\n"}, "hypelint.toml: key 'extend': must be the path of a config file"),
+        ({"hypelint.toml": "extend = 3\n"}, "hypelint.toml: key 'extend': must be the path of a config file, not an integer"),
         ({"hypelint.toml": 'extend = "pyproject.toml"\n', "pyproject.toml": "[project]\nname = 'x'\n"},
          "hypelint.toml: key 'extend': {tmp}/pyproject.toml has no [tool.hypelint] table"),
         ({"hypelint.toml": 'extend = "house.toml"\n', "house.toml": "fail-on = 'sometimes'\n"},

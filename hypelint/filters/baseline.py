@@ -39,9 +39,12 @@ from pathlib import Path
 
 from hypelint.model import Document, FileResult, Finding, Span
 from hypelint.analysis.memo import analyse
+from hypelint.read.structured import StructuredError, parse_json, read_text
 
 SCHEMA_VERSION = 1
 DEFAULT_FILE = ".hypelint-baseline.json"
+# Some 300,000 findings of an archive; a larger file is no baseline of ours.
+MAX_BYTES = 64 * 1024 * 1024
 
 # (path relative to the baseline's folder, rule code, fingerprint)
 Key = tuple[str, str, str]
@@ -108,16 +111,20 @@ def relative_path(path: str, folder: str) -> str:
 
 
 def load_baseline(path: str) -> Baseline:
-    """Read a baseline file, raising BaselineError with a one-line reason."""
+    """Read a baseline file, raising BaselineError with a one-line reason.
+
+    Read as every structured file is (read/structured.py): a regular file of
+    at most MAX_BYTES, UTF-8, nested no deeper than MAX_DEPTH."""
+    if not os.path.exists(path):
+        raise BaselineError(f"baseline {path}: no such file; create it with `hypelint baseline`")
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except FileNotFoundError:
-        raise BaselineError(f"baseline {path}: no such file; create it with `hypelint baseline`") from None
-    except OSError as exc:
-        raise BaselineError(f"baseline {path}: cannot read ({exc.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"baseline {path}: not a hypelint baseline (invalid JSON: {exc})") from None
+        text = read_text(path, MAX_BYTES, "JSON")
+    except StructuredError as exc:
+        raise BaselineError(f"baseline {exc}") from None  # its message begins with the path
+    try:
+        data = parse_json(text, path)
+    except StructuredError as exc:
+        raise BaselineError(f"baseline {path}: not a hypelint baseline: {str(exc).removeprefix(path + ': ')}") from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"baseline {path}: not a hypelint baseline (no 'findings' list)")
     if data.get("schema_version") != SCHEMA_VERSION:

@@ -199,28 +199,18 @@ def load_rule(path: Path, pack: str, validate: bool = True) -> Rule:
 
 
 def read_rule_data(path: Path) -> Any:
-    """A rule file's YAML as plain data (checked by `rule_from_data`, not here)."""
-    import yaml
+    """A rule file's YAML as plain data (checked by `rule_from_data`, not here).
 
-    from hypelint.read.source import InputError, read_bytes
+    Read as every structured file is (read/structured.py): only a regular
+    file of at most MAX_RULE_FILE_BYTES (a FIFO named x.yaml in a pack must
+    not stall the run, nor /dev/zero linked there fill the memory), UTF-8,
+    nested no deeper than MAX_DEPTH, with YAML's safe loader."""
+    from hypelint.read.structured import StructuredError, parse_yaml, read_text
 
     try:
-        # Only a regular file of sensible size is read (a FIFO named x.yaml
-        # in a pack must not stall the run). libyaml's loader when PyYAML has
-        # it: every run loads every rule file (over a hundred), and the
-        # pure-Python loader is ten times slower. Either way the *safe* loader:
-        # a rule file builds plain data, never Python objects.
-        text = read_bytes(str(path), MAX_RULE_FILE_BYTES).decode("utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except InputError as exc:
-        raise RuleError(f"{exc}") from None
-    except UnicodeDecodeError as exc:
-        raise RuleError(f"{path}: cannot read rule file ({exc})") from None
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" line {where.line + 1}" if where else ""
-        raise RuleError(f"{path}:{line}: invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
-    return data
+        return parse_yaml(read_text(str(path), MAX_RULE_FILE_BYTES, "YAML"), str(path))
+    except StructuredError as exc:
+        raise RuleError(str(exc)) from None
 
 
 def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Rule:

@@ -336,15 +336,34 @@ def _dependency_versions() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _rules_digest(rule_packs: tuple[str, ...]) -> str:
-    """The digest of every rule file that loads, and of the lexicons rules
-    read (lexicon.py): the shipped packs and these house packs."""
+    """The digest of every file a pack's rules load from: the rule files and
+    lexicons (lexicon.py) of the shipped packs and of these house packs.
+
+    Only what the loader reads is read, as it reads it (a pack's own files,
+    not its sub-folders; `_rule_file_bytes`), so that nothing a pack folder
+    holds can stall or swamp the digest when the loader would not."""
     from hypelint.rules.loader import builtin_packs_dir
 
+    shipped = builtin_packs_dir()
+    folders = sorted(p for p in shipped.iterdir() if p.is_dir()) if shipped.is_dir() else []
     digest = hashlib.sha256()
-    for root in (builtin_packs_dir(), *map(Path, rule_packs)):
-        digest.update(str(root).encode() + b"\0")
-        if not root.is_dir():
+    for folder in (*folders, *map(Path, rule_packs)):
+        digest.update(os.fsencode(folder) + b"\0")
+        if not folder.is_dir():
             continue
-        for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml", ".lexicon")):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".lexicon")):
+            digest.update(os.fsencode(path.name) + b"\0" + _rule_file_bytes(path) + b"\0")
     return digest.hexdigest()
+
+
+def _rule_file_bytes(path: Path) -> bytes:
+    """A rule file's or a lexicon's bytes, read with the loader's limits: a
+    FIFO, a device or a file over the size limit is not read (loading the
+    pack refuses it, or never looks at it); the reason stands in for it."""
+    from hypelint.read.source import InputError, read_bytes
+    from hypelint.rules.loader import MAX_RULE_FILE_BYTES
+
+    try:
+        return read_bytes(str(path), MAX_RULE_FILE_BYTES)
+    except InputError as exc:
+        return b"unread: " + os.fsencode(str(exc))
