@@ -20,6 +20,8 @@ from hypelint.audit.lines import Overlong, csv_records, escaped_byte, numbered_l
 # Articles per task: big enough that sending one costs little next to linting
 # it, small enough to spread the last ones over every core.
 BATCH = 32
+# The deepest a JSON id's lists and objects may nest (Parquet's limit for a column).
+_ID_DEPTH = 100
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
@@ -74,8 +76,12 @@ def _read_jsonl(path: str, text_field: str, id_field: str) -> Iterator[list]:
                 if missing:
                     field, option = missing[0]
                     yield None, Unreadable(f"line {number}", f"has no field {field!r} ({option})")
-                else:
-                    yield item[id_field], item[text_field]
+                    continue
+                try:
+                    record = _record(item[id_field], item[text_field])
+                except _BadRow as exc:
+                    record = None, Unreadable(f"line {number}", str(exc))
+                yield record
 
     return _batched(records())
 
@@ -101,6 +107,41 @@ def _json_object(line: str | Overlong) -> dict:
     if not isinstance(item, dict):
         raise _BadRow("not a JSON object")
     return item
+
+
+def _record(ident: Any, text: Any) -> tuple[Any, str | Unreadable | None]:
+    """(id, text) as they go to the engines: the id a value every output format
+    holds (_plain_id), the text a string or None (a JSON list, Parquet's bytes:
+    no text), so that nothing nested deep or of an odd type is sent on."""
+    return _plain_id(ident), text if isinstance(text, (str, Unreadable)) else None
+
+
+def _plain_id(value: Any) -> str | int | float | None:
+    """Text, a 64-bit number, true or false or null as it is; any other id (a JSON
+    list or object or a larger number, Parquet's bytes, dates or structs) as text.
+    A lone surrogate, which JSON can spell ("\\ud800") and UTF-8 cannot hold, as that escape."""
+    if value is None or isinstance(value, float) or (isinstance(value, int) and -(2**63) <= value < 2**63):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
+    if isinstance(value, (list, dict)):
+        # json read it, but writing it (or sending it to a worker) recurses as deep as it goes.
+        if _nested_deeper(value, _ID_DEPTH):
+            raise _BadRow(f"id nested more than {_ID_DEPTH} deep")
+        value = json.dumps(value, ensure_ascii=False, default=str)
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether `value` holds lists or objects nested more than `limit` deep (no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            if depth > limit:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
 
 
 def _read_csv(path: str, text_field: str, id_field: str) -> Iterator[list]:
@@ -156,7 +197,7 @@ def _read_parquet(path: str, text_field: str, id_field: str) -> Iterator[list]:
             # Parquet keeps a column's values together, so a long text is read whole, but never linted.
             if isinstance(text, str) and len(text) > lines.MAX_ROW:
                 text = Unreadable(f"row {number}", too_long())
-            batch.append((ident, text))
+            batch.append(_record(ident, text))
         yield batch
 
 

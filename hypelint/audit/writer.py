@@ -13,20 +13,12 @@ from hypelint.runtime.atomic import writing
 def row_of(answer: dict, categories: list[str]) -> dict:
     """An engine's answer for one article as an output row, its columns in a fixed order."""
     counts = answer.get("counts", {})
-    row = {"id": _encodable(answer["id"]), "words": answer.get("words", 0), "findings": sum(counts.values()),
+    row = {"id": answer["id"], "words": answer.get("words", 0), "findings": sum(counts.values()),
            "hype_rate": answer.get("hype_rate", 0.0)}  # fmt: skip
     for name in categories:
         row[name] = counts.get(name, 0)
     row["error"] = answer["error"]
     return row
-
-
-def _encodable(value):
-    """A JSON id may spell a lone surrogate ("\\ud800"), which UTF-8, and so every
-    output format, cannot hold: it is written as that escape, the same in each."""
-    if isinstance(value, str):
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return value
 
 
 class Writer:
@@ -44,8 +36,7 @@ class Writer:
 
     def __enter__(self):
         binary = self.kind == "parquet"
-        # backslashreplace: a lone surrogate nested in an id (a list of them, say) is escaped too.
-        text = {} if binary else {"encoding": "utf-8", "errors": "backslashreplace", "newline": ""}
+        text = {} if binary else {"encoding": "utf-8", "newline": ""}
         self.writing = writing(self.path, "wb" if binary else "w", prefix=".hypelint-audit-", **text)
         try:
             self.handle = self.writing.__enter__()
@@ -82,7 +73,7 @@ class Writer:
                 self.schema = pa.schema(fields)
                 self.parquet = pq.ParquetWriter(self.handle, self.schema)
             table = pa.Table.from_pylist(rows, schema=self.schema)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeEncodeError) as exc:
+        except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
             raise AuditError(f"--output {self.path}: ids of these types cannot share a Parquet column "
                              f"({' '.join(str(exc).split())})") from None  # fmt: skip
         self.parquet.write_table(table)

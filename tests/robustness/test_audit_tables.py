@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime
+import decimal
 import errno
 import io
 import json
@@ -344,7 +346,7 @@ def test_a_full_disk_is_one_line_and_leaves_no_file(tmp_path, audit, monkeypatch
         with atomic.writing(path, mode, **options):  # its temporary file, which must not stay
             full = io.BufferedWriter(_FullDisk())
             if "b" not in mode:
-                full = io.TextIOWrapper(full, **{key: options[key] for key in ("encoding", "errors", "newline")})
+                full = io.TextIOWrapper(full, encoding=options["encoding"], newline=options["newline"])
             with full:  # closed, and so written out, as the real file would be
                 yield full
 
@@ -368,17 +370,49 @@ def test_dev_full_as_output_is_one_line(tmp_path, audit, kind):
     assert sorted(os.listdir(tmp_path)) == ["articles.jsonl", f"full.{kind}"]
 
 
+def _read_ids(out) -> list:
+    if out.suffix == ".parquet":
+        return [row["id"] for row in pq.read_table(out).to_pylist()]
+    if out.suffix == ".csv":
+        return [row["id"] for row in csv.DictReader(open(out, encoding="utf-8", newline=""))]
+    return [row["id"] for row in rows_of(out)]
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet"])
+def test_ids_of_any_type_are_written_as_text_in_every_format(tmp_path, audit, kind):
+    """Parquet's dates, decimals, bytes and structs, and JSON's lists, objects and
+    numbers past 64 bits, cannot all go into each format (json.dumps knew no
+    dates; Parquet no 70-bit integer): any id but text, a number, true or false is written as text."""
+    columns = {
+        "stamp": pa.array([datetime.datetime(2024, 5, 1, 12, 30)]),
+        "amount": pa.array([decimal.Decimal("1.50")]),
+        "raw": pa.array([b"a\xffb"]),
+        "parts": pa.array([{"desk": "tech", "n": 7}]),
+    }
+    for name, column in columns.items():
+        pq.write_table(pa.table({"id": column, "body": [GOOD]}), tmp_path / f"{name}.parquet")
+    (tmp_path / "json.jsonl").write_bytes(jsonl({"id": 2**70, "body": GOOD}, {"id": ["bbc", 7], "body": GOOD}))
+    expected = {"stamp": ["2024-05-01 12:30:00"], "amount": ["1.50"], "raw": ["a\\xffb"],
+                "parts": ['{"desk": "tech", "n": 7}'], "json": [str(2**70), '["bbc", 7]']}  # fmt: skip
+    for name, ids in expected.items():
+        table = f"{name}.jsonl" if name == "json" else f"{name}.parquet"
+        outcome = audit(table, output=f"out-{name}.{kind}")
+        assert (outcome.code, outcome.errors) == (0, []), name
+        assert _read_ids(tmp_path / f"out-{name}.{kind}") == ids, name
+
+
+def test_an_id_nested_deeper_than_a_hundred_is_a_bad_row(tmp_path, audit):
+    """json reads it; written out (or sent to a worker process), at 980 deep it recursed too deep."""
+    deep = b'{"id": ' + b"[" * 300 + b"]" * 300 + b', "body": "' + GOOD.encode() + b'"}\n'
+    (tmp_path / "articles.jsonl").write_bytes(jsonl({"id": 1, "body": GOOD}) + deep)
+    outcome = audit("articles.jsonl")
+    assert_only_these_failed(tmp_path, outcome, {1: "line 2: id nested more than 100 deep"}, 2, "articles.jsonl")
+
+
 @pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet"])
 def test_an_id_with_a_lone_surrogate_is_written_escaped(tmp_path, audit, kind):
     # JSON may spell a lone surrogate ("\ud800"), which UTF-8 (and so Parquet) cannot hold.
     (tmp_path / "articles.jsonl").write_text('{"id": "a\\ud800b", "body": "%s"}\n' % GOOD, encoding="utf-8")
     outcome = audit("articles.jsonl", output=f"out.{kind}")
     assert (outcome.code, outcome.errors) == (0, [])
-    out = tmp_path / f"out.{kind}"
-    if kind == "parquet":
-        ident = pq.read_table(out).to_pylist()[0]["id"]
-    elif kind == "csv":
-        ident = next(csv.DictReader(open(out, encoding="utf-8", newline="")))["id"]
-    else:
-        ident = rows_of(out)[0]["id"]
-    assert ident == "a\\ud800b"
+    assert _read_ids(tmp_path / f"out.{kind}") == ["a\\ud800b"]
