@@ -124,7 +124,11 @@ class SentenceView:
 
     def outside_quotes(self, start: int, end: int) -> bool:
         """Whether block positions [start, end) are in the writer's voice."""
-        return not any(a <= start and end <= b for a, b in self.quoted)
+        # Quotations are in order and never overlap, so only the last one
+        # opening at or before `start` can hold the span: bisected, since a
+        # long sentence of quotes and cues made a scan of them all quadratic.
+        at = bisect.bisect_right(self.quoted, (start, float("inf"))) - 1
+        return at < 0 or self.quoted[at][1] < end
 
 
 class Analysis:

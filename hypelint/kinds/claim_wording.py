@@ -130,8 +130,17 @@ def opens_sentence(text: str, start: int) -> bool:
     """Whether a cue stands at the head of its sentence, after at most three
     words and no verb ("Perhaps the best example", "Far and away, the best
     way"; not "This is the best way")."""
-    before = LOWER_WORD.findall(text[:start].lower())
-    return len(before) <= 3 and _COPULAS.isdisjoint(before)
+    # Only the last four words matter: read back from the cue as far as they
+    # go, not the whole sentence before every cue (quadratic in a long one).
+    reach = 64
+    while True:
+        window = max(0, start - reach)
+        before = LOWER_WORD.findall(text[window:start].lower())
+        if len(before) > 3:
+            return False
+        if window == 0:
+            return _COPULAS.isdisjoint(before)
+        reach *= 4
 
 
 # Verbs that put a superlative after its subject ("This is the most exciting thing").
