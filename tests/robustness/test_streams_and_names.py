@@ -16,8 +16,12 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from hypelint.reporters import FORMATS, printable
+from hypelint.api import lint_source
+from hypelint.config import Config
+from hypelint.model import RunResult
+from hypelint.reporters import FORMATS, ReportOptions, printable, render
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names and descriptors")
 
@@ -72,6 +76,27 @@ def test_stdin_named_with_a_name_that_is_not_utf8(tmp_path):
     done = hypelint("check", "--no-cache", "-", "--stdin-filename", os.fsdecode(RAW_NAME), cwd=tmp_path, input=DRAFT)
     assert done.returncode == 1, done.stderr
     assert done.stdout.decode("utf-8").startswith(SHOWN + ":1:")
+
+
+# Any bytes a POSIX name may hold (no "/" or NUL), as Python holds them.
+NAMES = st.binary(min_size=1, max_size=12).map(lambda raw: raw.replace(b"/", b"_").replace(b"\0", b"_"))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(raw=NAMES)
+def test_any_name_renders_in_every_format_as_utf8(raw):
+    name = os.fsdecode(raw) + ".md"
+    result = lint_source(DRAFT.decode(), name, "markdown", Config())
+    result.error = None
+    run = RunResult(files=[result], errors=[f"{name}: an error line"])
+    for fmt in FORMATS:
+        render(fmt, run, ReportOptions()).encode("utf-8")  # strict: a surrogate left in would fail here
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        assert printable(name) != name  # escaped
+    else:
+        assert printable(name) == name  # a UTF-8 name is shown as it is
 
 
 COMMANDS = [("check", "draft.md"), ("check", "-"), ("rules",), ("explain", "HL101"), ("config", "--show")]
