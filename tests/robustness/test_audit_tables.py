@@ -27,8 +27,10 @@ import tracemalloc
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from hypelint.audit import lines, writer
+from hypelint.audit import AuditError, Unreadable, lines, writer
 from hypelint.audit.tables import read_batches
 from hypelint.runtime import atomic
 
@@ -271,6 +273,72 @@ def test_a_100_mb_field_is_reported_and_skipped(tmp_path, audit):
     assert_only_these_failed(tmp_path, outcome, {1: "line 3: longer than 4,000,000 characters; not read"}, 3, "articles.csv")
 
 
+# --- any bytes at all ----------------------------------------------------------------------------
+
+_PIECES = [b'"', b'""', b",", b"\n", b"\r\n", b"\r", b"\n\n", b"word", b" ", b"id", b"body", b"\xe9", b"\xff",
+           b"\xc3", b"\xef\xbb\xbf", b"\x00", "é😀".encode(), b"{", b"}", b"[", b":", b'"id"', b'"body"', b"1"]  # fmt: skip
+TABLE_BYTES = st.lists(st.sampled_from(_PIECES) | st.binary(max_size=3), max_size=60).map(b"".join)
+PROPERTY = settings(max_examples=300, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+
+
+def _records(path: str, kind: str) -> list:
+    return [record for batch in read_batches(path, kind, "body", "id") for record in batch]
+
+
+@PROPERTY
+@given(body=TABLE_BYTES, header=st.sampled_from([b"id,body\n", b'"id","body"\r\n', b"body,x,id\r"]))
+def test_any_csv_reads_as_the_csv_module_reads_it(tmp_path_factory, body, header):
+    """Whatever the bytes after a header, the rows are the csv module's rows of
+    the same text (bytes that are not UTF-8 held as escapes), a row holding
+    such bytes is Unreadable, and nothing but an AuditError is raised."""
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    path.write_bytes(header + body)
+    records = _records(str(path), "csv")
+    text = (header + body).decode("utf-8", "surrogateescape").removeprefix("\ufeff")
+    rows = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    names = {name: index for index, name in enumerate(rows[0])}
+    assert len(records) == len(rows) - 1
+    for (ident, value), row in zip(records, rows[1:]):
+        if any("\udc80" <= char <= "\udcff" for cell in row for char in cell):
+            assert ident is None and isinstance(value, Unreadable) and "not valid UTF-8" in value.reason
+        else:
+            cell = [row[names[field]] if names[field] < len(row) else None for field in ("id", "body")]
+            assert (ident, value) == tuple(cell)
+
+
+@PROPERTY
+@given(data=TABLE_BYTES, limit=st.integers(1, 12))
+def test_any_table_with_a_tiny_row_limit_gives_rows_or_one_clear_error(tmp_path_factory, monkeypatch, data, limit):
+    """With rows of at most a dozen characters, any bytes as JSONL or CSV give
+    records whose texts fit (anything longer is Unreadable) or an AuditError."""
+    monkeypatch.setattr(lines, "MAX_ROW", limit)
+    folder = tmp_path_factory.mktemp("tiny")
+    for kind in ("jsonl", "csv"):
+        path = folder / f"t.{kind}"
+        path.write_bytes(b'{"id": 1, "body": "a"}\n' + data if kind == "jsonl" else b"id,body\n" + data)
+        try:
+            records = _records(str(path), kind)
+        except AuditError:
+            continue
+        for _, value in records:
+            assert value is None or isinstance(value, Unreadable) or len(value) <= limit
+
+
+@PROPERTY
+@given(data=TABLE_BYTES)
+def test_any_jsonl_gives_a_row_for_each_line_that_is_not_blank(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("jsonl") / "t.jsonl"
+    path.write_bytes(b'{"id": 1, "body": "a"}\n' + data)
+    try:
+        records = _records(str(path), "jsonl")
+    except AuditError as exc:  # a byte order mark of UTF-16 or UTF-32 can only come first
+        raise AssertionError(f"the first line is a good row: {exc}") from None
+    text = data.decode("utf-8", "surrogateescape")
+    assert len(records) == 1 + sum(1 for line in io.StringIO(text, newline="") if line.strip())
+    assert records[0] == (1, "a")
+
+
 # --- files that cannot be read at all ---------------------------------------------------------
 
 
@@ -338,7 +406,8 @@ class _FullDisk(io.RawIOBase):
 def test_a_full_disk_is_one_line_and_leaves_no_file(tmp_path, audit, monkeypatch, kind):
     """The output's temporary file is made (and then removed) as usual; what
     is written to it goes to a disk that is full."""
-    (tmp_path / "articles.jsonl").write_bytes(jsonl(*({"id": n, "body": GOOD * 20} for n in range(200))))
+    # 40 rows: more than a buffer's 8 KB in JSONL, so that the disk is found full while rows are written.
+    (tmp_path / "articles.jsonl").write_bytes(jsonl(*({"id": n, "body": GOOD} for n in range(40))))
     (tmp_path / f"out.{kind}").write_bytes(b"the previous results")
 
     @contextlib.contextmanager
