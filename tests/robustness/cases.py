@@ -1,8 +1,10 @@
 """Hostile inputs: what a newsroom repository may hold, and what hypelint must make of it.
 
 Each Case makes the bytes of one file and says what linting it must give:
-"clean" (a report, exit 0 or 1, nothing on stderr) or "error" (exit 2 and
-exactly one line on stderr, matching `error`). Never a traceback, never a
+"clean" (a report, exit 0 or 1, nothing on stderr), "error" (exit 2 and
+exactly one line on stderr, matching `error`) or "stopped" (a config beside
+it, or the baseline it names, cannot be used: exit 2, that one line, no
+report). Never a traceback, never a
 hang. `make(size)` builds the input at about `size` bytes, so the same
 case serves the test suite (at `size`) and scripts/robustness.py, which
 times the cases that scale and reports the cost per megabyte.
@@ -31,6 +33,10 @@ class Case:
     error: str = ""  # a regular expression the one stderr line must match
     scales: bool = True  # whether its cost per megabyte is worth measuring
     large: bool = False  # 20 MB or more: marked `large` in the test suite
+    # A hypelint.toml written beside the file (made at the same size). A
+    # config or baseline that cannot be used stops the run before any file
+    # is linted: outcome "stopped" is exit 2, the one stderr line, no report.
+    config: Callable[[int], bytes] | None = None
 
 
 def repeat(unit: str, size: int) -> bytes:
@@ -135,4 +141,30 @@ CASES: tuple[Case, ...] = (
          + "More of it.\n\n".encode("utf-32-be") * max(1, n // 60)),  # fmt: skip
     Case("utf-32-bad-code-point", "bad32.md", lambda n: "A revolutionary idea.".encode("utf-32") + b"\x00\x00\x11\x00",
          outcome="error", error=r"bad32\.md: invalid UTF-32", scales=False),  # fmt: skip
+    # --- issue 16, items 1 and 5: configs and baselines (RecursionError, MemoryError, hangs) --
+    Case("config-nested-arrays", "draft.md", lambda n: PROSE.encode(), outcome="stopped", scales=False,
+         config=lambda n: b"x = " + b"[" * (n // 2) + b"]" * (n // 2) + b"\n",
+         error=r".*hypelint\.toml: nested more than 64 levels deep"),  # fmt: skip
+    Case("config-params-nested", "draft.md", lambda n: PROSE.encode(), outcome="stopped", scales=False,
+         config=lambda n: b"[rules.HL201]\nparams = " + b"{a=" * (n // 4) + b"1" + b"}" * (n // 4) + b"\n",
+         error=r".*hypelint\.toml: nested more than 64 levels deep"),  # fmt: skip
+    Case("config-param-item-table", "draft.md", lambda n: PROSE.encode(), outcome="stopped", scales=False,
+         config=lambda n: b'[rules.HL201.params]\nterms = ["a", "b", "c", {x = 1}]\n',
+         error=r".*hypelint\.toml: key 'rules\.HL201\.params\.terms\[3\]': must be a string, not a table"),  # fmt: skip
+    Case("config-not-utf8", "draft.md", lambda n: PROSE.encode(), outcome="stopped", scales=False,
+         config=lambda n: b'select = ["HL201"]  # caf\xe9\n',
+         error=r".*hypelint\.toml: not valid UTF-8 \(byte 0xe9 at offset 25\)"),  # fmt: skip
+    Case("config-baseline-dev-zero", "draft.md", lambda n: PROSE.encode(), outcome="stopped", scales=False,
+         config=lambda n: b'baseline = "/dev/zero"\n', error=r"baseline /dev/zero: not a regular file"),  # fmt: skip
+    # The file linted is the baseline too: a run of open brackets, nested past any parser's depth.
+    Case("baseline-open-brackets", "brackets.json", lambda n: b"[" * n, outcome="stopped", scales=False,
+         config=lambda n: b'baseline = "brackets.json"\n',
+         error=r"baseline .*brackets\.json: not a hypelint baseline: nested more than 64 levels deep"),  # fmt: skip
+    # --- issue 16, items 6 and 9: once super-linear (tests/robustness/test_growth.py times them at 1x and 4x)
+    # Entities that decode to two code points, and a number markdown-it decodes to U+FFFD.
+    Case("entities-multi-code-point", "entities.md", lambda n: repeat("&NotLessTilde; &ngE; &#128; a word ", n)),
+    Case("question-paragraphs", "questions.md", lambda n: repeat("Q: Is this a question worth asking?\n\n", n)),
+    Case("unbalanced-quotes", "unbalanced.md", lambda n: repeat('the best " model ', n)),
+    Case("open-footnote-labels", "footnotes.md", lambda n: repeat("[^a\n", n), size=50_000),
+    Case("open-inline-footnotes", "inline-notes.md", lambda n: repeat("^[", n), size=50_000),
 )
