@@ -10,6 +10,7 @@ import sys
 
 from hypelint.commands.errors import EXIT_OK, UsageError
 from hypelint.config import config_for, resolve_rules
+from hypelint.reporters import printable
 from hypelint.rules.loader import load_packs
 
 
@@ -85,7 +86,7 @@ def explain_rule(args) -> int:
             lines += ["", f"{title}:"] + [_indented(case.text.strip(), "  - ", "    ") for case in shown]
             if more:
                 lines.append(f"  ... {more} more {'case' if more == 1 else 'cases'} in {rule_file(rule)}")
-    print("\n".join(lines))
+    print(printable("\n".join(lines)))  # a rule file's path may hold a name that is not UTF-8
     return EXIT_OK
 
 
@@ -102,5 +103,16 @@ def show_config(args) -> int:
     if os.path.exists(args.path) and not os.path.isdir(args.path):
         shown["per-file-ignores-here"] = list(config.ignores_for(args.path))
         shown["excluded-here"] = config.is_excluded(args.path)
-    print(json.dumps(shown, indent=2, ensure_ascii=False))
+    print(json.dumps(_printable_strings(shown), indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def _printable_strings(value):
+    """A JSON value with its strings printable (paths among them may hold names that are not UTF-8)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_printable_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _printable_strings(item) for key, item in value.items()}
+    return value

@@ -78,6 +78,18 @@ def test_stdin_named_with_a_name_that_is_not_utf8(tmp_path):
     assert done.stdout.decode("utf-8").startswith(SHOWN + ":1:")
 
 
+def test_config_show_in_a_folder_that_is_not_utf8(tmp_path):
+    folder = tmp_path / os.fsdecode(b"desk-\xff")
+    folder.mkdir()
+    (folder / "hypelint.toml").write_text('select = ["HL301"]\n', encoding="utf-8")
+    (folder / "story.md").write_bytes(DRAFT)
+    done = hypelint("config", "--show", os.fsdecode(b"desk-\xff/story.md"), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, b"")
+    shown = json.loads(done.stdout.decode("utf-8"))
+    assert shown["applies-to"] == "desk-\\xff/story.md"
+    assert shown["config-file"].endswith("desk-\\xff/hypelint.toml")
+
+
 # Any bytes a POSIX name may hold (no "/" or NUL), as Python holds them.
 NAMES = st.binary(min_size=1, max_size=12).map(lambda raw: raw.replace(b"/", b"_").replace(b"\0", b"_"))
 
