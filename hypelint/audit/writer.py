@@ -74,8 +74,7 @@ class Writer:
                 self.parquet = pq.ParquetWriter(self.handle, self.schema)
             table = pa.Table.from_pylist(rows, schema=self.schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-            raise AuditError(f"--output {self.path}: ids of these types cannot share a Parquet column "
-                             f"({' '.join(str(exc).split())})") from None  # fmt: skip
+            raise AuditError(f"--output {self.path}: ids of different types cannot share a Parquet column ({exc})") from None
         self.parquet.write_table(table)
 
     def _finish(self) -> None:

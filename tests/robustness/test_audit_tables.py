@@ -470,6 +470,14 @@ def test_ids_of_any_type_are_written_as_text_in_every_format(tmp_path, audit, ki
         assert _read_ids(tmp_path / f"out-{name}.{kind}") == ids, name
 
 
+def test_ids_of_two_types_in_one_parquet_batch_are_one_line(tmp_path, audit):
+    (tmp_path / "articles.jsonl").write_bytes(jsonl({"id": 1, "body": GOOD}, {"id": "two", "body": GOOD}))
+    outcome = audit("articles.jsonl", output="out.parquet")
+    assert outcome.code == 2 and len(outcome.errors) == 1
+    assert outcome.errors[0].startswith("hypelint: error: --output out.parquet: ids of different types cannot share")
+    assert sorted(os.listdir(tmp_path)) == ["articles.jsonl"]
+
+
 def test_an_id_nested_deeper_than_a_hundred_is_a_bad_row(tmp_path, audit):
     """json reads it; written out (or sent to a worker process), at 980 deep it recursed too deep."""
     deep = b'{"id": ' + b"[" * 300 + b"]" * 300 + b', "body": "' + GOOD.encode() + b'"}\n'
