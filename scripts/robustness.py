@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from robustness.cases import CASES, MB, PROSE, Case, repeat  # noqa: E402
 
 from hypelint.cli import main as hypelint  # noqa: E402
+from hypelint.config import forget  # noqa: E402
 
 
 class Hung(Exception):
@@ -75,6 +76,10 @@ def run(folder: Path, *args: str, hang: int) -> tuple[int, str, str, float]:
 def judge(case: Case, code: int, stdout: str, stderr: str) -> str:
     """'' when the outcome is the expected one, else what went wrong."""
     lines = stderr.splitlines()
+    if case.outcome == "stopped":  # a config or baseline that cannot be used: no report at all
+        if code != 2 or stdout or len(lines) != 1 or not re.fullmatch("hypelint: error: " + case.error + ".*", lines[0]):
+            return f"expected exit 2, no report and one line matching {case.error!r}, got exit {code}: {lines}"
+        return ""
     try:
         files = json.loads(stdout)["files"]
     except (ValueError, KeyError, TypeError):
@@ -149,9 +154,15 @@ def main() -> int:
             size = case.size if args.quick or not case.scales or case.large else max(case.size, 1 * MB)
             path = folder / case.filename
             path.write_bytes(case.make(size))
+            if case.config:
+                (folder / "hypelint.toml").write_bytes(case.config(size))
+                forget()  # this process has read the folder as having no config
             megabytes = path.stat().st_size / MB
             code, stdout, stderr, seconds = run(folder, case.filename, hang=args.hang)
             path.unlink()
+            if case.config:
+                (folder / "hypelint.toml").unlink()
+                forget()
             problem = judge(case, code, stdout, stderr)
             tried += 1
             passed += not problem

@@ -33,11 +33,17 @@ def _params():
 def test_hostile_input(case: Case, tmp_path, check):
     path = tmp_path / case.filename
     path.write_bytes(case.make(case.size))
+    if case.config:
+        (tmp_path / "hypelint.toml").write_bytes(case.config(case.size))
     before = file_state(path)
 
     outcome = check(case.filename)
 
     assert file_state(path) == before, "the linted file was written"
+    if case.outcome == "stopped":  # a config or baseline that cannot be used: no report at all
+        assert (outcome.code, outcome.stdout, len(outcome.errors)) == (2, "", 1), outcome.errors
+        assert re.fullmatch(r"hypelint: error: " + case.error + r".*", outcome.errors[0]), outcome.errors[0]
+        return
     files = outcome.report()["files"]
     assert [entry["path"] for entry in files] == [case.filename]
     if case.outcome == "clean":
