@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from hypelint.model import Document, Link, Span
 from hypelint.read.source import InputError
 from hypelint.parsers.builder import BlockBuilder
+from hypelint.parsers.docx_package import check_package
 from hypelint.patterns.markup import HTML_COMMENT
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,6 +51,7 @@ _SKIP = {_W + name for name in ("del", "moveFrom", "pPr", "rPr", "drawing", "pic
 _SKIP.add(_MC_FALLBACK)
 _BREAKS = {_W + "br", _W + "cr"}
 _HEADING = re.compile(r"heading\s*([1-9])$", re.I)
+_IN_MEMORY = re.compile(r"'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
 MISSING = "reading Word files needs python-docx: pip install 'hypelint[docx]'"
 
 
@@ -118,35 +120,40 @@ def _read(data: bytes, name: str) -> list[_Paragraph]:
     except ImportError:
         raise InputError(f"{name}: {MISSING}") from None
     try:
-        _check_unpacked_size(data, name)
+        check_package(data, name)
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        reader = _Reader(document, WD_STYLE_TYPE.PARAGRAPH)
+        # Styles and links are looked up in the package as the body is read:
+        # a damaged package (two style parts, say) shows only then.
+        reader.container(document.element.body, ())
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
         raise InputError(f"{name}: not a Word .docx file ({_reason(exc)})") from None
     except Exception as exc:  # python-docx raises its own errors for a zip that is not a Word document
         if type(exc).__module__.startswith(("docx", "lxml")):
             raise InputError(f"{name}: not a Word .docx file ({_reason(exc)})") from None
         raise
-    reader = _Reader(document, WD_STYLE_TYPE.PARAGRAPH)
-    reader.container(document.element.body, ())
     return reader.paragraphs
-
-
-# A Word file is a zip; what it unpacks to is read into memory. A small file
-# may unpack to gigabytes (a zip bomb), so the sizes its directory declares
-# are added up first (zipfile never unpacks more than a member declares).
-MAX_UNPACKED = 256 * 1024 * 1024
-
-
-def _check_unpacked_size(data: bytes, name: str) -> None:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        unpacked = sum(member.file_size for member in package.infolist())
-    if unpacked > MAX_UNPACKED:
-        raise InputError(f"{name}: unpacks to {unpacked} bytes, more than the {MAX_UNPACKED} a Word draft may; not read")
 
 
 def _reason(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
+    text = _IN_MEMORY.sub("it", text)  # python-docx names the file by the repr of the bytes it was given
     return text if len(text) < 120 else text[:117] + "..."
+
+
+class _Line:
+    """A paragraph's text as it is read: its pieces, their length so far and
+    its links. The length is kept as pieces come (summing the pieces again at
+    every hyperlink made a paragraph of many links quadratic)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        self.links: list[tuple[int, int, str]] = []  # (start, end, url) in the paragraph's text
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.length += len(piece)
 
 
 class _Reader:
@@ -177,12 +184,11 @@ class _Reader:
                 self.container(child, containers)
 
     def paragraph(self, element, containers: tuple[str, ...]) -> None:
-        pieces: list[str] = []
-        links: list[tuple[int, int, str]] = []
-        self._text(element, pieces, links)
+        line = _Line()
+        self._text(element, line)
         # A paragraph is one line of the joined text, whatever its runs hold.
-        text = "".join(pieces).replace("\r", " ").replace("\n", " ")
-        paragraph = _Paragraph(text, links, containers=containers)
+        text = "".join(line.pieces).replace("\r", " ").replace("\n", " ")
+        paragraph = _Paragraph(text, line.links, containers=containers)
         style_kind, level, listed = self._style(_style_id(element))
         properties = element.find(_W + "pPr")
         outline = properties.find(_W + "outlineLvl") if properties is not None else None
@@ -200,29 +206,28 @@ class _Reader:
             paragraph.kind = "caption"
         self.paragraphs.append(paragraph)
 
-    def _text(self, element, pieces: list[str], links: list[tuple[int, int, str]]) -> None:
+    def _text(self, element, line: _Line) -> None:
         """The visible text under `element`, in document order."""
         for child in element:
             tag = child.tag
             if tag in _SKIP or not isinstance(tag, str):  # comments and processing instructions have no str tag
                 continue
             if tag == _W + "t":
-                pieces.append(child.text or "")
+                line.add(child.text or "")
             elif tag == _W + "tab":
-                pieces.append("\t")
+                line.add("\t")
             elif tag in _BREAKS:
-                pieces.append(" ")
+                line.add(" ")
             elif tag == _W + "noBreakHyphen":
-                pieces.append("\u2011")
+                line.add("\u2011")
             elif tag == _W + "hyperlink":
-                start = sum(len(p) for p in pieces)
-                self._text(child, pieces, links)
-                end = sum(len(p) for p in pieces)
+                start = line.length
+                self._text(child, line)
                 url = self._target(child)
-                if url and end > start:
-                    links.append((start, end, url))
+                if url and line.length > start:
+                    line.links.append((start, line.length, url))
             else:  # runs, fields, smart tags, insertions, moved-here text
-                self._text(child, pieces, links)
+                self._text(child, line)
 
     def _target(self, hyperlink) -> str | None:
         rid = hyperlink.get(_R_ID)
