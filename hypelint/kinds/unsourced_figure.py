@@ -91,14 +91,14 @@ def check(doc: Document, rule) -> Iterator[Match]:
         if _MARKET_DATA.search(view.outside):
             continue
         if restated is None:
-            restated = _statements(found)
+            restated = _Restated(found, context)
         figures = [
             (start, end, kind)
             for start, end, kind in figures
             if not _hypothetical(view, start)
             # "likely costs it millions": a vague figure hedged is an estimate, said as one
             and not (kind in VAGUE_KINDS and _hedged_apart(view, start, end))
-            and not _sourced_elsewhere(context, restated, view, block.text[start:end])
+            and not restated.sourced_elsewhere(view, block.text[start:end])
         ]
         if not figures:
             continue
@@ -204,10 +204,28 @@ def _statements(found) -> dict[str, list]:
     return statements
 
 
-def _sourced_elsewhere(context, statements, view, figure: str) -> bool:
+class _Restated:
     """A figure restated ("the 47% figure") is covered by the source of the
     sentence that first gave it, wherever in the piece that stands."""
-    return any(
-        other is not view and (other.sourced or context.paragraph_sourced(other))
-        for other in statements.get(_figure_key(figure), ())
-    )
+
+    def __init__(self, found, context) -> None:
+        self.context = context
+        self.statements = _statements(found)
+        # Per figure, its first two sourced sentences: the sentence asking may
+        # be one of them. Kept, not re-read for every figure asked about: a
+        # piece stating one figure thousands of times made that quadratic.
+        self.sourced: dict[str, list] = {}
+
+    def sourced_elsewhere(self, view, figure: str) -> bool:
+        key = _figure_key(figure)
+        if key not in self.sourced:
+            first: list = []
+            for other in self.statements.get(key, ()):
+                if all(other is not seen for seen in first) and (
+                    other.sourced or self.context.paragraph_sourced(other)
+                ):
+                    first.append(other)
+                    if len(first) == 2:
+                        break
+            self.sourced[key] = first
+        return any(other is not view for other in self.sourced[key])
