@@ -14,7 +14,7 @@ from typing import Callable
 import regex
 
 from hypelint.analysis.topics import on_topic
-from hypelint.patterns.guard import PatternTimeout
+from hypelint.patterns.guard import Allowance, PatternTimeout, budget
 from hypelint.kinds import kind_module
 from hypelint.model import Document, Finding, Match, Span, SpanIndex
 from hypelint.rules.loader import Rule, known_selector, specificity
@@ -45,23 +45,26 @@ def lint_document(
     `ignore` holds selectors that apply to this file only (per-file-ignores).
     `known` says whether a selector names any rule there is, selected or not
     (what a suppression comment may name); by default, any of `rules`.
-    A rule whose pattern runs past its time budget (guard.py) is skipped for
-    this document, with a line in `doc.rule_errors`; the others still run.
+    A rule whose patterns run past its time budget on this document (all its
+    searches together, guard.py) is skipped for the rest of it, with one line
+    in `doc.rule_errors`; the others still run.
     """
     by_code = {rule.code: rule for rule in rules}
     accepted = SpanIndex(_accepted_spans(doc, accept))
+    budgets = _Budgets(doc)
     findings: list[Finding] = []
     for rule in rules:
         if rule.kind in SUPPRESSION_KINDS or not _on_topic(doc, rule):
             continue
-        for match in _guarded(doc, rule, kind_module(rule.kind).check, doc, rule):
+        for match in budgets.run(rule, kind_module(rule.kind).check, doc, rule):
             if doc.is_excluded(match.span) or accepted.overlaps(match.span):
                 continue
             findings.append(make_finding(doc, rule, match))
     for rule in rules:
         after = getattr(kind_module(rule.kind), "check_findings", None)
         if after and _on_topic(doc, rule):
-            findings.extend(make_finding(doc, rule, match) for match in _guarded(doc, rule, after, doc, rule, findings))
+            findings.extend(make_finding(doc, rule, match) for match in budgets.run(rule, after, doc, rule, findings))
+    findings = budgets.without_skipped(findings)
 
     def selects(finding: Finding, selector: str) -> bool:
         rule = by_code.get(finding.rule)
@@ -83,14 +86,37 @@ def lint_document(
 _INDEPENDENT = ("meta", "readability", "style")
 
 
-def _guarded(doc: Document, rule: Rule, check, *args) -> list[Match]:
-    """All of a rule's matches, or none (and a line in `doc.rule_errors`) when
-    one of its patterns ran past its time budget: a rule half run is skipped."""
-    try:
-        return list(check(*args))
-    except PatternTimeout:
-        doc.rule_errors.append(f"rule {rule.code} ({rule.path}): pattern timed out on {doc.path or '-'}; rule skipped")
-        return []
+class _Budgets:
+    """Each rule's time budget on one document (guard.py): the time its
+    patterns take, in all its searches together, is charged to it."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.allowances: dict[str, Allowance] = {}
+        self.skipped: set[str] = set()
+
+    def run(self, rule: Rule, check, *args) -> list[Match]:
+        """All of a rule's matches, or none once its patterns have run past its
+        budget: the rule is then skipped for the rest of the document (a rule
+        half run would report some of its findings as if they were all) and
+        reported once, in `doc.rule_errors`."""
+        if rule.code in self.skipped:
+            return []
+        allowance = self.allowances.setdefault(rule.code, Allowance(budget(len(self.doc.text))))
+        try:
+            with allowance:
+                return list(check(*args))
+        except PatternTimeout:
+            self.skipped.add(rule.code)
+            self.doc.rule_errors.append(
+                f"rule {rule.code} ({rule.path}): pattern timed out on {self.doc.path or '-'}; rule skipped"
+            )
+            return []
+
+    def without_skipped(self, findings: list[Finding]) -> list[Finding]:
+        """The findings of the rules not skipped (one may have run its `check`
+        in full before its `check_findings` ran out of time)."""
+        return [f for f in findings if f.rule not in self.skipped] if self.skipped else findings
 
 
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:

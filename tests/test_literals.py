@@ -100,3 +100,45 @@ def test_a_prefiltered_pattern_answers_as_the_pattern_does():
         assert (found and found.span()) == (expected and expected.span())
         assert [m.span() for m in prefiltered.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert not prefiltered.possible("nothing here")
+
+
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"syn[[:alpha:]]+gy", "synergy"),  # a POSIX class: to Python's parser a class, then a literal "]"
+        (r"lev[e[:alpha:]]rage", "leverage"),  # one inside a class
+        (r"x[^[:digit:]]y", "xay"),  # a negated one
+        (r"[a&&b]c", "ac"),  # what would be an intersection in version 1
+        (r"[a||b]c", "bc"),
+        (r"[a~~b]c", "~c"),
+        (r"[]a[]+z", "[az"),  # a "]" first is a literal "]"; the "[" after it is read otherwise
+    ],
+)
+def test_classes_the_regex_module_reads_otherwise_require_nothing_and_warn_nothing(pattern, text):
+    """House patterns run on the `regex` module, which reads POSIX classes
+    (and, in its version 1, nested sets and set operations), where Python's
+    parser sees a class ending at the first "]" and literal text after it
+    (and warns: a FutureWarning on every run). Such a pattern requires no
+    literal, so the prefilter never rules out text the pattern matches."""
+    import warnings
+
+    import regex
+
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        groups = required_literals(pattern)
+    assert groups == [] and warned == []
+    assert regex.search(pattern, text, regex.I | regex.V0)
+
+
+@pytest.mark.parametrize(
+    "pattern, needs",
+    [
+        (r"[]a]bc", [frozenset({"bc"})]),  # "]" first in a class: the class is "]" or "a"
+        (r"[^]a]bc", [frozenset({"bc"})]),
+        (r"[\[]most", [frozenset({"[most"})]),  # an escaped "[" in a class is a "[", the class that one letter
+        (r"[a-z]+ (?:best|most) [-\w]+", [frozenset({" "}), frozenset({" "}), frozenset({"best", "most"})]),
+    ],
+)
+def test_classes_both_parsers_read_alike_keep_their_literals(pattern, needs):
+    assert required_literals(pattern) == needs

@@ -35,6 +35,21 @@ KINDS = {
     "document-balance": "document_balance",
 }
 
+# kind name -> the {fields} its matches fill in a rule's message and
+# suggestion, beside {match} (the flagged words), which the engine always
+# fills in. The loader refuses a template that names any other.
+MESSAGE_FIELDS = {
+    "question-needs-answer": ("question",),
+    "unused-suppression": ("directive",),
+    "unknown-directive": ("directive", "problem"),
+    "unknown-rule": ("directive", "rules"),
+    "unsourced-figure": ("figure",),
+    "readability": ("agree", "formulas", "grade", "grades", "words", "unit"),
+    "ai-subject": ("predicate",),
+    "density": ("count", "words", "rate", "threshold"),
+    "document-balance": ("problem", "count"),
+}
+
 
 @functools.lru_cache(maxsize=None)
 def kind_module(name: str) -> ModuleType:

@@ -12,7 +12,11 @@ is searched in many short texts: it tests the literals before searching.
 
 The answer is conservative: optional parts, classes, lookarounds and
 anything unread give no requirement, and a pattern Python's own parser
-cannot read (syntax only the `regex` module knows) has none at all.
+cannot read (syntax only the `regex` module knows) has none at all. Nor
+has one whose character class holds a `[` or a doubled `-&~|`: the
+`regex` module reads `[[:alpha:]]` as a POSIX class (and, in its version 1,
+`[[a-z]--[aeiou]]` as a nested set), where Python's parser sees a class that
+ends at the first `]` and literal text after it, and warns about it.
 """
 
 from __future__ import annotations
@@ -26,11 +30,39 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 def required_literals(pattern: str) -> list[frozenset[str]]:
     """Groups of strings of which a match holds one each, fewest strings first."""
+    if _class_read_otherwise(pattern):
+        return []
     try:
         tree = sre_parse.parse(pattern)
     except Exception:  # noqa: BLE001 - any pattern re cannot read: nothing is known
         return []
     return sorted(_sequence(tree.data), key=len)
+
+
+def _class_read_otherwise(pattern: str) -> bool:
+    """Whether a character class of `pattern` holds what the `regex` module
+    may read otherwise than Python's parser: a `[` (a POSIX class such as
+    `[:alpha:]`, or a nested set) or a doubled `-`, `&`, `~` or `|` (a set
+    operation). A `]` first in a class is a literal `]` to both."""
+    inside = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if not inside:
+            if char == "[":
+                inside = True
+                index += 2 if pattern.startswith("^", index + 1) else 1
+                index += 1 if pattern.startswith("]", index) else 0
+                continue
+        elif char == "[" or (char in "-&~|" and pattern.startswith(char, index + 1)):
+            return True
+        elif char == "]":
+            inside = False
+        index += 1
+    return False
 
 
 def holds_all(text: str, groups: list[frozenset[str]]) -> bool:

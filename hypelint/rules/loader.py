@@ -12,6 +12,7 @@ The shipped packs' parsed YAML is kept in the start-up cache
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any, Iterable
 
 from hypelint.runtime import startup_cache
 from hypelint.analysis.topics import TOPICS
-from hypelint.kinds import KINDS, kind_module
+from hypelint.kinds import KINDS, MESSAGE_FIELDS, kind_module
 from hypelint.model import CATEGORIES, SEVERITIES, RuleInfo
 
 SCOPES = ("prose", "all", "heading", "paragraph", "list_item", "table_cell", "blockquote", "caption", "title")
@@ -242,6 +243,8 @@ def rule_from_data(data: Any, path: str, pack: str, validate: bool = True) -> Ru
     if data["kind"] not in KINDS:
         raise fail("kind", f"{data['kind']!r} is not one of: {', '.join(sorted(KINDS))}")
     message = _message(data, fail)
+    if data.get("suggestion"):
+        _check_template(data["suggestion"], "suggestion", data["kind"], fail)
     scope = data.get("scope", "prose")
     scope = (scope,) if isinstance(scope, str) else scope
     if not isinstance(scope, (list, tuple)) or not all(s in SCOPES for s in scope):
@@ -297,7 +300,26 @@ def _message(data: dict, fail) -> str:
         raise fail("message", "required key is missing")
     if not isinstance(data["message"], str) or not data["message"].strip():
         raise fail("message", "must be a non-empty string")
+    _check_template(data["message"], "message", data["kind"], fail)
     return data["message"].strip()
+
+
+def _check_template(template: str, key: str, kind: str, fail) -> None:
+    """Refuse a message or suggestion the engine could not fill in for every
+    finding: a stray brace, or a field other than a plain {name} of those
+    the kind fills in (no positions, attributes, conversions or formats)."""
+    fields = ("match", *MESSAGE_FIELDS.get(kind, ()))
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise fail(key, f"{exc}; write {{{{ or }}}} for a brace") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in fields or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            offered = ", ".join("{" + field + "}" for field in fields)
+            raise fail(key, f"{shown} is not a field kind {kind!r} fills in ({offered}); write {{{{ or }}}} for a brace")
 
 
 def _build_params(kind: str, params: dict, path: str, validate: bool = True):
