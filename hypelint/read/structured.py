@@ -36,7 +36,7 @@ def one_line(text: str) -> str:
     return text.translate(_LINE_BREAKS)
 
 
-class StructuredError(ValueError):
+class StructuredError(Exception):
     """A structured file that cannot be used; the message is one line."""
 
     def __init__(self, message: str):
@@ -63,7 +63,7 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         import tomli as tomllib
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # TOMLDecodeError, or an integer of more digits than Python converts
         raise StructuredError(f"{name}: invalid TOML ({exc})") from None
     except RecursionError:  # the parser recurses once per level: far deeper than MAX_DEPTH
         raise _too_deep(name) from None
@@ -106,6 +106,8 @@ def parse_yaml(text: str, name: str) -> Any:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}:" if where else ""
         raise StructuredError(f"{name}:{line} invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except ValueError as exc:  # a value its constructor cannot build: 2024-13-45, an integer of 5,000 digits
+        raise StructuredError(f"{name}: invalid YAML ({exc})") from None
     except RecursionError:  # the pure-Python loader, without libyaml
         raise _too_deep(name) from None
     _check_depth(data, name)  # aliases can nest deeper than the text does

@@ -94,9 +94,10 @@ def nested(depth: int, opener: str = "[", closer: str = "]", inner: str = "") ->
          "not a date or time"),
         ("vocabulary = 1979-05-27T07:32:00\n", "key 'vocabulary': must be a table with the key 'accept', not a date"),
         ('"line\\nbreak" = 1\n', "unknown key 'line\\nbreak'"),  # escaped, still one line
+        ("fail-on = " + "1" * 5000 + "\n", "invalid TOML (Exceeds the limit (4300 digits)"),  # a ValueError, not TOML's
     ],
     ids=["arrays", "param-arrays", "param-tables", "dotted-keys", "param-item", "param-table-item", "select-item",
-         "per-file-ignores-item", "rule-not-table", "param-date", "vocabulary-date", "line-break-key"],
+         "per-file-ignores-item", "rule-not-table", "param-date", "vocabulary-date", "line-break-key", "huge-integer"],
 )  # fmt: skip
 def test_a_hostile_config_is_one_line(tmp_path, check, config, error):
     (tmp_path / "hypelint.toml").write_text(config, encoding="utf-8")
@@ -265,6 +266,15 @@ def test_a_rule_file_nested_deep_is_one_line_not_a_crash(tmp_path, params, error
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 2, result.stderr[-500:]
     assert result.stderr.splitlines() == [f"hypelint: error: {pack / 'house.yaml'}: {error}"]
+
+
+@pytest.mark.parametrize("line, error", [("reference: 2024-13-45", "invalid YAML (month must be in 1..12)"),
+                                         ("reference: " + "1" * 5000, "invalid YAML (Exceeds the limit (4300 digits)")])
+def test_a_rule_file_value_yaml_cannot_build_is_one_line(tmp_path, check, line, error):
+    """YAML's constructor raised ValueError, which the loader did not expect: a traceback."""
+    pack = _house(tmp_path)
+    (pack / "house.yaml").write_text(HOUSE_RULE + line + "\n", encoding="utf-8")
+    one_line(check("d.md"), f"{pack / 'house.yaml'}: {error}")
 
 
 def test_yaml_aliases_cannot_nest_deeper_than_the_text_does():
