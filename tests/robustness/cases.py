@@ -167,4 +167,8 @@ CASES: tuple[Case, ...] = (
     Case("unbalanced-quotes", "unbalanced.md", lambda n: repeat('the best " model ', n)),
     Case("open-footnote-labels", "footnotes.md", lambda n: repeat("[^a\n", n), size=50_000),
     Case("open-inline-footnotes", "inline-notes.md", lambda n: repeat("^[", n), size=50_000),
+    # --- issue 16, item 5: house patterns (tests/robustness/test_house_patterns.py has the rest) ---
+    # POSIX classes, which the literal prefilter misread: no match, and a FutureWarning on stderr.
+    Case("house-posix-classes", "posix.md", lambda n: repeat("Our synergy, and we leverage it.\n\n", n),
+         config=lambda n: b'[rules.HL201.params]\nregex = true\nterms = ["syn[[:alpha:]]+gy", "lev[e[:alpha:]]rage"]\n'),  # fmt: skip
 )
