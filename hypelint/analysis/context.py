@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from functools import cached_property
 
@@ -63,7 +64,7 @@ class SentenceView:
     """
 
     __slots__ = ("_block", "_links", "_quote_attributed", "index", "block", "start", "end", "text", "quoted",
-                 "fully_quoted", "question", "_outside", "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
+                 "fully_quoted", "question", "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
 
     def __init__(self, index: int, sentence, block: Block, links: SpanIndex, quoted: tuple, quote_attributed: bool):
         self._block = block
@@ -77,7 +78,6 @@ class SentenceView:
         self.quoted: tuple[tuple[int, int], ...] = quoted  # the block's quotations that touch it (block positions)
         self.fully_quoted = any(a <= self.start and self.end <= b + 1 for a, b in quoted)  # inside one quotation
         self.question = self.text.rstrip("\"'”’)").endswith("?")
-        self._outside: str | None = None
         self._attributed: bool | None = None
         self._cited: bool | None = None
         self._hedged: bool | None = None
@@ -85,10 +85,10 @@ class SentenceView:
 
     @property
     def outside(self) -> str:
-        """The sentence with quoted material blanked out (positions kept)."""
-        if self._outside is None:
-            self._outside = _outside(self.text, self.start, self.quoted)
-        return self._outside
+        """The sentence with quoted material blanked out (positions kept).
+        Made anew when asked: a copy of every quoting sentence kept for the
+        whole run cost more than blanking the few that are asked again."""
+        return _outside(self.text, self.start, self.quoted)
 
     @property
     def attributed(self) -> bool:
@@ -140,14 +140,16 @@ class Analysis:
         # Quotations by block and links in source order, so each sentence finds
         # its own by bisection: scanning them all for every sentence made a
         # long paragraph full of quotes, or a page full of links, quadratic.
-        self._quotes: dict[int, list] = {}
+        # The quotations' index is needed only to make the views: not kept.
+        quotes_by_block: dict[int, list] = {}
         for quote in quotes:
-            self._quotes.setdefault(quote.block, []).append(quote)
-        self._quote_bounds = {
-            block: ([q.start for q in quotes], [q.end for q in quotes]) for block, quotes in self._quotes.items()
-        }
+            quotes_by_block.setdefault(quote.block, []).append(quote)
         self._links = SpanIndex(link.text_span for link in doc.links)
-        self.sentences = [self._view(i, s, doc.blocks[s.block]) for i, s in enumerate(sentences)]
+        self.sentences = []
+        for block, in_block in itertools.groupby(enumerate(sentences), key=lambda pair: pair[1].block):
+            touching = _QuotesTouching(quotes_by_block.get(block, []))
+            for index, sentence in in_block:
+                self.sentences.append(self._view(index, sentence, doc.blocks[block], touching(sentence.start, sentence.end)))
         self.by_block: dict[int, list[SentenceView]] = {}
         for view in self.sentences:
             self.by_block.setdefault(view.block, []).append(view)
@@ -156,20 +158,10 @@ class Analysis:
         self._kinds = [block.kind for block in doc.blocks]
         self._story_data: int | None | bool = False  # not yet asked
 
-    def _view(self, index: int, sentence, block: Block) -> SentenceView:
-        touching = self._quotes_touching(sentence.block, sentence.start, sentence.end)
+    def _view(self, index: int, sentence, block: Block, touching: list) -> SentenceView:
         quoted = tuple((q.start, q.end) for q in touching)
         quote_attributed = any(q.attributed and q.start < sentence.end and sentence.start < q.end for q in touching)
         return SentenceView(index, sentence, block, self._links, quoted, quote_attributed)
-
-    def _quotes_touching(self, block: int, start: int, end: int) -> list:
-        """The block's quotations that overlap or touch [start, end). A block's
-        quotations are in order and never overlap, so their ends are in order too."""
-        quotes = self._quotes.get(block)
-        if not quotes:
-            return []
-        starts, ends = self._quote_bounds[block]
-        return quotes[bisect.bisect_left(ends, start) : bisect.bisect_right(starts, end)]
 
     def sentence_at(self, block: int, position: int) -> SentenceView | None:
         """The sentence of a block that holds a prose position."""
@@ -286,3 +278,18 @@ def _outside(text: str, offset: int, quoted: tuple[tuple[int, int], ...]) -> str
             chars[i] = " "
     return "".join(chars)
 
+
+class _QuotesTouching:
+    """The quotations of one block that overlap or touch a range of it. A
+    block's quotations are in order and never overlap, so their ends are in
+    order too, and each range finds its own by bisection."""
+
+    def __init__(self, quotes: list):
+        self.quotes = quotes
+        self.starts = [quote.start for quote in quotes]
+        self.ends = [quote.end for quote in quotes]
+
+    def __call__(self, start: int, end: int) -> list:
+        if not self.quotes:
+            return []
+        return self.quotes[bisect.bisect_left(self.ends, start) : bisect.bisect_right(self.starts, end)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import weakref
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Hashable, TypeVar
+from typing import TYPE_CHECKING, Callable, Hashable, KeysView, TypeVar
 
 from hypelint.analysis.quotes import Quote, find_quotes
 from hypelint.analysis.segment import LOWER_WORD, Section, Sentence, count_words, sections, sentences
@@ -34,7 +34,7 @@ class DocumentAnalysis:
         # only by the garbage collector, which a long run calls rarely.
         self._doc = weakref.ref(doc)
         self._lower: tuple[int, str] = (-1, "")  # the last block asked for: see block_lower
-        self._words: dict[int, frozenset[str]] = {}
+        self._words: dict[int, KeysView[str]] = {}
         # Each distinct word once per draft: a draft repeats the same few
         # thousand words, and a string per occurrence held in every block's
         # set made those sets most of a long draft's memory.
@@ -89,13 +89,14 @@ class DocumentAnalysis:
             self._lower = (index, text)
         return text
 
-    def block_words(self, index: int) -> frozenset[str]:
-        """The lower-case words of a block."""
+    def block_words(self, index: int) -> KeysView[str]:
+        """The lower-case words of a block (a set: `in`, iteration, isdisjoint)."""
         words = self._words.get(index)
         if words is None:
             known = self._vocabulary.setdefault
             found = LOWER_WORD.findall(self.block_lower(index))
-            words = self._words[index] = frozenset(known(word, word) for word in found)
+            # The keys of a dict: a set like a frozenset, in two thirds of its memory.
+            words = self._words[index] = dict.fromkeys(known(word, word) for word in found).keys()
         return words
 
     def keep(self, key: Hashable, compute: Callable[[], T]) -> T:
