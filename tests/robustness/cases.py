@@ -171,4 +171,53 @@ CASES: tuple[Case, ...] = (
     # POSIX classes, which the literal prefilter misread: no match, and a FutureWarning on stderr.
     Case("house-posix-classes", "posix.md", lambda n: repeat("Our synergy, and we leverage it.\n\n", n),
          config=lambda n: b'[rules.HL201.params]\nregex = true\nterms = ["syn[[:alpha:]]+gy", "lev[e[:alpha:]]rage"]\n'),  # fmt: skip
+    # --- issue 16, item 8: Word files (tests/robustness/test_word_files.py has the rest) ---------
+    # Hyperlinks were summed again at every link (quadratic); a bomb unpacked whole; two
+    # style parts a traceback.
+    Case("word-hyperlinks", "links.docx", lambda n: _word_file(
+        "<w:p><w:r><w:t>A revolutionary story. </w:t></w:r>" + "".join(
+            f'<w:hyperlink r:id="rId{i}"><w:r><w:t>source {i} </w:t></w:r></w:hyperlink>' for i in range(n // 150))
+        + "</w:p>", [(f"rId{i}", "hyperlink", f"https://example.com/{i}", True) for i in range(n // 150)])),  # fmt: skip
+    Case("word-zip-bomb", "bomb.docx", lambda n: _word_file("<w:p/>" * 25_000_000), outcome="error",
+         error=r"bomb\.docx: unpacks to more than 128 MB", scales=False),  # fmt: skip
+    Case("word-two-style-parts", "styles.docx", lambda n: _word_file(
+        "<w:p><w:r><w:t>A revolutionary story.</w:t></w:r></w:p>",
+        [("rId1", "styles", "styles.xml", False), ("rId2", "styles", "styles.xml", False)],
+        [("word/styles.xml", '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')]),
+        outcome="error", error=r"styles\.docx: not a Word \.docx file \(multiple relationships", scales=False),  # fmt: skip
 )
+
+
+
+def _word_file(body: str, relationships=(), parts=()) -> bytes:
+    """A .docx of one body (WordprocessingML paragraphs), the document's
+    relationships (id, type, target, external) and any other (name, text) parts."""
+    import io
+    import zipfile
+
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package_rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    def rels(items) -> str:
+        return f'<Relationships xmlns="{package_rels}">' + "".join(
+            f'<Relationship Id="{rid}" Type="{office}/{kind}" Target="{target}"'
+            + (' TargetMode="External"/>' if external else "/>")
+            for rid, kind, target, external in items) + "</Relationships>"  # fmt: skip
+
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    document = (f'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                f'xmlns:r="{office}"><w:body>{body}</w:body></w:document>')  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", types)
+        package.writestr("_rels/.rels", rels([("rId1", "officeDocument", "word/document.xml", False)]))
+        package.writestr("word/document.xml", document)
+        package.writestr("word/_rels/document.xml.rels", rels(relationships))
+        for name, text in parts:
+            package.writestr(name, text)
+    return out.getvalue()
