@@ -198,7 +198,9 @@ def _number(value: Any) -> bool:
 def _record(fields: dict[str, Check]) -> Check:
     """An object with exactly these keys, each value passing its check."""
     return lambda value: (
-        type(value) is dict and value.keys() == fields.keys() and all(check(value[name]) for name, check in fields.items())
+        type(value) is dict
+        and value.keys() == fields.keys()
+        and all(check(value[name]) for name, check in fields.items())
     )
 
 
@@ -293,6 +295,8 @@ def _from_json(entry: Any, key: str, source: str | None) -> FileResult | None:
 
 
 def _placed(finding: Finding, path: str, length: int) -> bool:
+    """Whether a finding is one of the file's at `path`, inside its text of `length`
+    characters, and ends where or after it starts (as engine.make_finding makes it)."""
     return (
         finding.path == path
         and finding.offset <= finding.end_offset <= length
