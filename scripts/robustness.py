@@ -1,33 +1,39 @@
 #!/usr/bin/env python3
-"""Lint every hostile input and report how hypelint fared, and how its cost grows.
+"""Lint every hostile input and report how hypelint fared, and what it cost in time and memory.
 
-    python scripts/robustness.py            # each input at 1 MB or more, then 2 MB vs 20 MB of prose
-    python scripts/robustness.py --quick    # each input at its test-suite size, 0.5 MB vs 5 MB
+    python scripts/robustness.py            # each input at 1 MB or more, then 2, 10 and 20 MB of prose
+    python scripts/robustness.py --quick    # each input at its test-suite size, 0.5 MB vs 5 MB of prose
 
 The inputs are those of tests/robustness/cases.py, plus a folder of files
 that are not files (a FIFO, a socket, symlink loops) and a house rule with a
-catastrophic pattern. Each is linted by `hypelint check` in this process and
-passes when it gives its expected outcome: a report and nothing on stderr,
-or exit 2 with one line on stderr; never a traceback, never a hang (an
-input still running after --hang seconds fails). Printed at the end: how
-many inputs were tried and passed, the largest time per megabyte among the
-inputs that scale, and the ratio of the time for 20 MB of prose to the time
-for 2 MB (linear cost gives about 10). Exits 1 when an input fails.
+catastrophic pattern. Each is linted by `hypelint check` in a process of its
+own, so that its peak memory (the child's maximum resident set size) is its
+own, and passes when it gives its expected outcome: a report and nothing on
+stderr, or exit 2 with one line on stderr; never a traceback, never a hang
+(an input still running after --hang seconds is stopped and fails).
+Printed for each: seconds, seconds per MB, peak MiB, and the peak above a
+run on a one-line draft per MB of input. At the end: how many inputs were
+tried and passed, the largest time and memory per megabyte among the
+inputs that scale, the ratio of the time for 20 MB of prose to the time for
+2 MB (linear cost gives about 10), and the peak of a 10 MB prose draft
+against its target, 250 MiB. Exits 1 when an input fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import io
 import json
 import os
 import re
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,42 +41,65 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from robustness.cases import CASES, MB, PROSE, Case, repeat  # noqa: E402
 
-from hypelint.cli import main as hypelint  # noqa: E402
-from hypelint.config import forget  # noqa: E402
+MiB = 1024 * 1024
+# The peak a 10 MB prose draft must stay under (issue 16, item 7).
+TARGET_MIB = 250
 
 
-class Hung(Exception):
-    pass
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mib: float  # the child's maximum resident set size
 
 
-def run(folder: Path, *args: str, hang: int) -> tuple[int, str, str, float]:
-    """`hypelint check --no-cache --format json *args` in `folder`: (exit code, stdout, stderr, seconds)."""
-    out, err = io.StringIO(), io.StringIO()
-    previous = os.getcwd()
-    os.chdir(folder)
+# The child lints, then writes its own peak resident set (VmHWM, in KiB) to
+# the file HYPELINT_PEAK names. Its ru_maxrss cannot serve: on Linux a child
+# starts from the parent's high-water mark, whatever the child itself uses.
+_MEASURED_CHECK = """
+import atexit, os, sys
 
-    def hung(signum, frame):
-        raise Hung()
+def peak():
+    with open("/proc/self/status") as status, open(os.environ["HYPELINT_PEAK"], "w") as out:
+        out.write(next(line for line in status if line.startswith("VmHWM")).split()[1])
 
-    if hasattr(signal, "SIGALRM"):
-        signal.signal(signal.SIGALRM, hung)
-        signal.alarm(hang)
-    start = time.perf_counter()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = hypelint(["check", "--no-cache", "--jobs", "1", "--format", "json", *args])
-    except Hung:
-        code = -1
-        err.write(f"hung: still running after {hang} s\n")
-    except BaseException as exc:  # a traceback is a failure to report, not a reason to stop
-        code = -2
-        err.write(f"crashed: {type(exc).__name__}: {exc}\n")
-    finally:
+atexit.register(peak)
+from hypelint.cli import main
+raise SystemExit(main())
+"""
+
+
+def run(folder: Path, *args: str, hang: int) -> Run:
+    """`hypelint check --no-cache --jobs 1 --format json *args` in `folder`, in a
+    child process stopped after `hang` seconds (exit code -9, "hung" on stderr)."""
+    arguments = ["check", "--no-cache", "--jobs", "1", "--format", "json", *args]
+    measured = os.path.exists("/proc/self/status")
+    command = [sys.executable, "-c", _MEASURED_CHECK, *arguments] if measured else [sys.executable, "-m", "hypelint", *arguments]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        environment = {**os.environ, "HYPELINT_PEAK": peak.name}
+        child = subprocess.Popen(command, cwd=folder, env=environment, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        timer = threading.Timer(hang, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.perf_counter() - start
-        if hasattr(signal, "SIGALRM"):
-            signal.alarm(0)
-        os.chdir(previous)
-    return code, out.getvalue(), err.getvalue(), seconds
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        written = peak.read().strip()
+    if child.returncode == -signal.SIGKILL:
+        stderr += f"hung: still running after {hang} s\n"
+    if measured:
+        peak_mib = int(written) / 1024 if written.isdigit() else float("nan")
+    else:  # elsewhere, the child's ru_maxrss (bytes on macOS), an upper bound
+        peak_mib = usage.ru_maxrss / (MiB if sys.platform == "darwin" else 1024)
+    return Run(child.returncode, stdout, stderr, seconds, peak_mib)
 
 
 def judge(case: Case, code: int, stdout: str, stderr: str) -> str:
@@ -109,13 +138,13 @@ def special_files(folder: Path, hang: int) -> str:
     os.symlink("loop-a.md", drafts / "loop-b.md")
     os.symlink(".", drafts / "again")
     try:
-        code, stdout, stderr, _ = run(folder, "specials", hang=hang)
+        outcome = run(folder, "specials", hang=hang)
     finally:
         if server:
             server.close()
-    paths = [entry["path"] for entry in json.loads(stdout)["files"]] if stdout else []
-    if code != 1 or stderr or paths != [os.path.join("specials", "story.md")]:
-        return f"exit {code}, files {paths}, stderr {stderr.strip()[:200]}"
+    paths = [entry["path"] for entry in json.loads(outcome.stdout)["files"]] if outcome.stdout else []
+    if outcome.code != 1 or outcome.stderr or paths != [os.path.join("specials", "story.md")]:
+        return f"exit {outcome.code}, files {paths}, stderr {outcome.stderr.strip()[:200]}"
     return ""
 
 
@@ -131,11 +160,11 @@ def catastrophic_rule(folder: Path, hang: int) -> str:
     )
     (project / "hypelint.toml").write_text('rule-packs = ["pack"]\nextend-select = ["HL991"]\n', encoding="utf-8")
     (project / "draft.md").write_text("A revolutionary " + "a" * 60 + "!\n", encoding="utf-8")
-    code, stdout, stderr, _ = run(project, "draft.md", hang=hang)
-    lines = stderr.splitlines()
-    rules = {finding["rule"] for finding in json.loads(stdout)["findings"]} if stdout else set()
-    if code != 2 or len(lines) != 1 or not lines[0].endswith("pattern timed out on draft.md; rule skipped") or "HL201" not in rules:
-        return f"exit {code}, rules {sorted(rules)}, stderr {lines}"
+    outcome = run(project, "draft.md", hang=hang)
+    lines = outcome.stderr.splitlines()
+    rules = {finding["rule"] for finding in json.loads(outcome.stdout)["findings"]} if outcome.stdout else set()
+    if outcome.code != 2 or len(lines) != 1 or not lines[0].endswith("pattern timed out on draft.md; rule skipped") or "HL201" not in rules:
+        return f"exit {outcome.code}, rules {sorted(rules)}, stderr {lines}"
     return ""
 
 
@@ -146,55 +175,73 @@ def main() -> int:
     args = parser.parse_args()
 
     tried = passed = 0
-    per_mb: list[tuple[float, str, float]] = []
+    per_mb: list[tuple[float, str, float]] = []  # (seconds per MB, case, MB)
+    memory_per_mb: list[tuple[float, str, float]] = []  # (MiB above start-up per MB, case, MB)
     with tempfile.TemporaryDirectory(prefix="hypelint-robustness-") as scratch:
         folder = Path(scratch)
-        print(f"{'input':28} {'MB':>7} {'seconds':>8} {'s/MB':>7}  outcome")
+        (folder / "start-up.md").write_text("A line.\n", encoding="utf-8")
+        start_up = run(folder, "start-up.md", hang=args.hang).peak_mib
+        (folder / "start-up.md").unlink()
+        print(f"start-up peak (a one-line draft): {start_up:.0f} MiB; MiB/MB below is the peak above it per MB of input")
+        print(f"{'input':28} {'MB':>7} {'seconds':>8} {'s/MB':>7} {'peak MiB':>9} {'MiB/MB':>7}  outcome")
         for case in CASES:
             size = case.size if args.quick or not case.scales or case.large else max(case.size, 1 * MB)
             path = folder / case.filename
             path.write_bytes(case.make(size))
             if case.config:
                 (folder / "hypelint.toml").write_bytes(case.config(size))
-                forget()  # this process has read the folder as having no config
             megabytes = path.stat().st_size / MB
-            code, stdout, stderr, seconds = run(folder, case.filename, hang=args.hang)
+            outcome = run(folder, case.filename, hang=args.hang)
             path.unlink()
             if case.config:
                 (folder / "hypelint.toml").unlink()
-                forget()
-            problem = judge(case, code, stdout, stderr)
+            problem = judge(case, outcome.code, outcome.stdout, outcome.stderr)
             tried += 1
             passed += not problem
-            rate = seconds / megabytes if megabytes else 0.0
-            if case.scales and megabytes >= 0.1:
+            rate = outcome.seconds / megabytes if megabytes else 0.0
+            # Above start-up: an input refused early peaks below a draft linted (never below 0).
+            memory = max(0.0, outcome.peak_mib - start_up) / megabytes if megabytes else 0.0
+            measured = case.scales and megabytes >= 0.1
+            if measured:
                 per_mb.append((rate, case.name, megabytes))
-            shown = f"{rate:7.2f}" if case.scales else f"{'-':>7}"
-            print(f"{case.name:28} {megabytes:7.2f} {seconds:8.2f} {shown}  {problem or case.outcome}", flush=True)
+                memory_per_mb.append((memory, case.name, megabytes))
+            shown = f"{rate:7.2f}" if measured else f"{'-':>7}"
+            shown_memory = f"{memory:7.1f}" if measured else f"{'-':>7}"
+            print(f"{case.name:28} {megabytes:7.2f} {outcome.seconds:8.2f} {shown} {outcome.peak_mib:9.0f} {shown_memory}"
+                  f"  {problem or case.outcome}", flush=True)  # fmt: skip
         for name, test in (("special-files", special_files), ("catastrophic-rule", catastrophic_rule)):
             start = time.perf_counter()
             problem = test(folder, args.hang)
             tried += 1
             passed += not problem
-            print(f"{name:28} {'':>7} {time.perf_counter() - start:8.2f} {'':>7}  {problem or 'as expected'}", flush=True)
+            print(f"{name:28} {'':>7} {time.perf_counter() - start:8.2f} {'':>7} {'':>9} {'':>7}  {problem or 'as expected'}",
+                  flush=True)  # fmt: skip
 
         small, large = (0.5, 5) if args.quick else (2, 20)
-        timings = {}
-        for megabytes in (small, large):
+        prose: dict[float, Run] = {}
+        for megabytes in (small, large) if args.quick else (small, 10, large):
             path = folder / f"prose-{megabytes}mb.md"
             path.write_bytes(repeat(PROSE, int(megabytes * MB)))
-            code, stdout, stderr, seconds = run(folder, path.name, hang=args.hang * 10)
+            prose[megabytes] = outcome = run(folder, path.name, hang=args.hang * 10)
             path.unlink()
-            timings[megabytes] = seconds
-            print(f"{'prose':28} {megabytes:7.2f} {seconds:8.2f} {seconds / megabytes:7.2f}  exit {code}", flush=True)
+            print(f"{'prose':28} {megabytes:7.2f} {outcome.seconds:8.2f} {outcome.seconds / megabytes:7.2f}"
+                  f" {outcome.peak_mib:9.0f} {(outcome.peak_mib - start_up) / megabytes:7.1f}  exit {outcome.code}",
+                  flush=True)  # fmt: skip
 
-    worst = max(per_mb)
-    ratio = timings[large] / timings[small]
+    worst, hungriest = max(per_mb), max(memory_per_mb)
+    ratio = prose[large].seconds / prose[small].seconds
     print()
     print(f"hostile inputs tried: {tried}, passed: {passed}")
     print(f"largest time per MB: {worst[0]:.2f} s/MB ({worst[1]}, {worst[2]:.1f} MB)")
-    print(f"{large} MB vs {small} MB of prose: {timings[large]:.1f} s / {timings[small]:.1f} s = {ratio:.1f}x"
+    print(f"largest memory per MB: {hungriest[0]:.1f} MiB/MB above start-up ({hungriest[1]}, {hungriest[2]:.1f} MB)")
+    print(f"{large} MB vs {small} MB of prose: {prose[large].seconds:.1f} s / {prose[small].seconds:.1f} s = {ratio:.1f}x"
           f" for {large / small:.0f}x the size (linear: about {large / small:.0f}x)")  # fmt: skip
+    if 10 in prose:
+        peak = prose[10].peak_mib
+        verdict = "met" if peak < TARGET_MIB else "NOT met"
+        print(f"10 MB prose draft: peak {peak:.0f} MiB (target: under {TARGET_MIB} MiB) [{verdict}]")
+    else:
+        print("10 MB prose draft: not run with --quick")
     return 0 if passed == tried else 1
 
 
