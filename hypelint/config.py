@@ -26,7 +26,7 @@ from typing import Any
 from hypelint.model import SEVERITIES
 from hypelint.read.structured import (Array, OneOf, Shape, StructuredError, Table, Text, kind_of, one_line,
                                       parse_toml, read_text)  # fmt: skip
-from hypelint.rules.loader import Rule, RuleError, known_selector, load_packs, specificity
+from hypelint.rules.loader import Rule, RuleError, load_packs, selector_names, specificity
 
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
@@ -120,7 +120,7 @@ class Config:
         for pattern, selectors in self.per_file_ignores:
             if _glob_match(pattern, path, self.root):
                 found.extend(selectors)
-        return tuple(found)
+        return tuple(dict.fromkeys(found))  # each once: every finding is tested against each
 
     def describe(self) -> dict[str, Any]:
         """The settings as `hypelint config --show` prints them."""
@@ -344,10 +344,11 @@ def resolve_rules(config: Config) -> tuple[Rule, ...]:
     except RuleError as exc:
         raise ConfigError(str(exc)) from None
     source = config.path or "command line"
+    known = selector_names(rules)  # once: a config may list thousands of selectors
 
     def check(where: str, selectors: tuple[str, ...]) -> None:
         for selector in selectors:
-            if not known_selector(selector, rules):
+            if selector not in known:
                 raise ConfigError(f"{where}: unknown rule selector {selector!r}; "
                                   "use a code (HL101), a code prefix, a rule name, a category or a pack")  # fmt: skip
 
@@ -363,9 +364,13 @@ def resolve_rules(config: Config) -> tuple[Rule, ...]:
     for code, _, _ in config.rule_settings:
         if code not in by_code:
             raise ConfigError(f"{source}: key 'rules.{code}': no rule has this code")
+    # Each selector once (repeating one changes nothing), so that the work is
+    # rules x distinct selectors, however long the lists.
+    select = None if config.select is None else tuple(dict.fromkeys(config.select))
+    extend_select, ignore = tuple(dict.fromkeys(config.extend_select)), tuple(dict.fromkeys(config.ignore))
     chosen = []
     for rule in rules:
-        if not _enabled(rule, config):
+        if not _enabled(rule, select, extend_select, ignore):
             continue
         for code, severity, params in config.rule_settings:
             if code == rule.code:
@@ -377,14 +382,14 @@ def resolve_rules(config: Config) -> tuple[Rule, ...]:
     return tuple(chosen)
 
 
-def _enabled(rule: Rule, config: Config) -> bool:
+def _enabled(rule: Rule, select: tuple[str, ...] | None, extend_select: tuple, ignore: tuple) -> bool:
     """Ruff's rule: the most specific selector decides; ignore wins a tie."""
-    if config.select is None:
+    if select is None:
         chosen = 1 if rule.default else 0
     else:
-        chosen = max((specificity(rule, s) for s in config.select), default=0)
-    chosen = max([chosen] + [specificity(rule, s) for s in config.extend_select])
-    ignored = max((specificity(rule, s) for s in config.ignore), default=0)
+        chosen = max((specificity(rule, s) for s in select), default=0)
+    chosen = max([chosen] + [specificity(rule, s) for s in extend_select])
+    ignored = max((specificity(rule, s) for s in ignore), default=0)
     if rule.explicit and chosen < 12:
         # A pack, a category, ALL or the pack's name ("proselint") does not
         # reach it; its code, its name or a longer prefix of it does.

@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -399,3 +400,53 @@ def test_a_config_is_never_written(tmp_path, check):
     before = file_state(tmp_path / "hypelint.toml")
     check("d.md")
     assert file_state(tmp_path / "hypelint.toml") == before
+
+
+# --- growth: time linear in the size of a config or a baseline -----------------------
+
+MAX_RATIO = 6  # linear cost gives about 4 for 4x the size, quadratic 16
+
+
+def _best_of_two(work) -> float:
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_a_config_of_thousands_of_selectors_costs_time_linear_in_its_size(tmp_path, monkeypatch):
+    """A selector was checked against a set of every rule's names built anew
+    for it, and each rule against every selector: 100,000 selectors took 30 s."""
+    monkeypatch.setattr("hypelint.config.MAX_CONFIG_BYTES", 16 * 1024 * 1024)
+    selectors = ["HL201", "promotional", "faq.unanswered-question", "HL3", "ALL"]
+
+    def load(count: int) -> float:
+        path = tmp_path / f"{count}" / "hypelint.toml"
+        path.parent.mkdir()
+        listed = ", ".join(f'"{selectors[i % len(selectors)]}"' for i in range(count))
+        path.write_text(f"select = [{listed}]\nignore = [{listed}]\n[per-file-ignores]\n\"*.md\" = [{listed}]\n")
+
+        def work():
+            forget()
+            config = load_config_file(path)
+            resolve_rules(config)
+            config.ignores_for("a.md")
+
+        return _best_of_two(work)
+
+    small, large = load(15_000), load(60_000)
+    assert large / small < MAX_RATIO, (small, large)
+
+
+def test_a_baseline_of_many_entries_loads_in_time_linear_in_its_size(tmp_path):
+    def load(count: int) -> float:
+        entries = [{"path": f"drafts/{i % 500}.md", "rule": "HL201", "fingerprint": f"{i:020x}", "excerpt": "best"}
+                   for i in range(count)]  # fmt: skip
+        path = tmp_path / f"{count}.json"
+        path.write_text(json.dumps({"schema_version": 1, "findings": entries}))
+        return _best_of_two(lambda: load_baseline(str(path)))
+
+    small, large = load(20_000), load(80_000)
+    assert large / small < MAX_RATIO, (small, large)
