@@ -62,13 +62,18 @@ def check_package(data: bytes, name: str) -> None:
 def _unpack(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, room: int) -> bytes:
     """A member's bytes, unpacked a chunk at a time and stopped as soon as
     they pass `room`."""
+    if member.flag_bits & 0x1:  # zipfile would ask for a password
+        raise InputError(f"{name}: not a Word .docx file (its part {member.filename} is encrypted)")
     chunks, size = [], 0
-    with package.open(member) as stream:
-        while chunk := stream.read(_CHUNK):
-            size += len(chunk)
-            if size > room:
-                raise _too_large(name)
-            chunks.append(chunk)
+    try:
+        with package.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > room:
+                    raise _too_large(name)
+                chunks.append(chunk)
+    except NotImplementedError:  # a compression method zipfile does not know
+        raise InputError(f"{name}: not a Word .docx file (its part {member.filename} is packed in an unknown way)") from None
     return b"".join(chunks)
 
 

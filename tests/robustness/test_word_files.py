@@ -100,6 +100,18 @@ def test_a_zip_that_declares_less_than_it_holds_is_refused(tmp_path, check):
     one_error(check("liar.docx"), r"liar\.docx: not a Word \.docx file \(.*\)")
 
 
+@pytest.mark.parametrize("field, value, reason", [(8, 1, "is encrypted"), (10, 99, "is packed in an unknown way")])
+def test_an_encrypted_or_strangely_packed_part_is_one_line(tmp_path, check, field, value, reason):
+    """zipfile asks for a password, or knows no such compression method: a
+    RuntimeError and a NotImplementedError, tracebacks both."""
+    word_file(tmp_path / "odd.docx")
+    data = bytearray((tmp_path / "odd.docx").read_bytes())
+    record = data.index(b"PK\x01\x02")  # the first part's record in the zip's directory
+    data[record + field : record + field + 2] = value.to_bytes(2, "little")  # its flags, or its method
+    (tmp_path / "odd.docx").write_bytes(bytes(data))
+    one_error(check("odd.docx"), r"odd\.docx: not a Word \.docx file \(its part \[Content_Types\]\.xml " + reason + r"\)")
+
+
 def test_xml_past_its_limit_is_refused(tmp_path, check, monkeypatch):
     """XML is parsed whole into a tree several times its size: it has a limit
     of its own, well under what a package may unpack to (shrunk here)."""
