@@ -61,7 +61,7 @@ def lint_parsed(doc: Document, config: Config) -> FileResult:
     metrics = metrics_of(doc)
     return FileResult(
         path=path or "-", findings=findings, words=analyse(doc).word_count, source=doc.text, fmt=doc.fmt,
-        fail_on=config.fail_on, metrics=metrics, rule_errors=list(doc.rule_errors),
+        fail_on=config.fail_on, metrics=metrics, rule_errors=list(doc.rule_errors), notes=list(doc.notes),
     )
 
 

@@ -207,6 +207,9 @@ class Document:
     date: date | None = None
     # Rules skipped on this document (a pattern past its time budget), one line each.
     rule_errors: list[str] = field(default_factory=list)
+    # What the reader should know about how the draft was read, one line each
+    # (front matter too long to parse): not errors, the draft is linted.
+    notes: list[str] = field(default_factory=list)
     # What the draft shows that is not prose, for the HTML report: code (kind
     # code: fenced and indented blocks, HTML pre and code), raw HTML blocks
     # (raw), comments on lines of their own (comment), front matter (front)
@@ -327,6 +330,7 @@ class FileResult:
     metrics: dict[str, Any] = field(default_factory=dict)
     # Rules skipped on this file, one line each: the other rules' findings stand.
     rule_errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Document.notes: shown on stderr, not errors
 
     def fails(self, finding: Finding) -> bool:
         """Whether a finding is at or above this file's fail level: what makes

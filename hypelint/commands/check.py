@@ -42,6 +42,9 @@ def check_drafts(args) -> int:
     if not args.quiet:
         for note in narrow.notes():
             print(f"hypelint: {printable(note)}", file=sys.stderr)
+        for file in run.files:
+            for note in file.notes:
+                print(f"hypelint: {printable(file.path)}: {printable(note)}", file=sys.stderr)
     return _exit_code(run)
 
 

@@ -1,7 +1,9 @@
 """Front matter: YAML between `---` lines or TOML between `+++` lines.
 
 The region is never linted. Its `date`, `published` or `updated` key gives the
-document's date, which rules use to tell the future from the past.
+document's date, which rules use to tell the future from the past. Front
+matter longer than MAX_FRONT_MATTER characters is not parsed (a YAML parser
+took 53 s over 8 MB of it): still never linted, with a note saying so.
 """
 
 from __future__ import annotations
@@ -15,13 +17,17 @@ from hypelint.model import Span
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _DATE_KEYS = ("date", "published", "updated")
+# Real front matter is a few lines of metadata; anything longer is a pasted
+# blob (an inline image, a dump) whose keys no rule needs.
+MAX_FRONT_MATTER = 65_536
 
 
-def find_front_matter(text: str) -> tuple[Span, dict[str, Any]] | None:
-    """The front matter's span and parsed mapping, or None when there is none.
+def find_front_matter(text: str) -> tuple[Span, dict[str, Any], str] | None:
+    """The front matter's span, parsed mapping and a note for the reader ("" if
+    none), or None when there is none.
 
-    A front matter that does not parse is still excluded from linting (it is
-    not prose), with an empty mapping.
+    A front matter that does not parse, or is too long to parse, is still
+    excluded from linting (it is not prose), with an empty mapping.
     """
     opening = _OPEN.match(text)
     if not opening:
@@ -39,7 +45,10 @@ def find_front_matter(text: str) -> tuple[Span, dict[str, Any]] | None:
         end += 2
     elif text.startswith(("\n", "\r"), end):
         end += 1
-    return Span(0, end), _parse(body, _FENCES[fence])
+    if len(body) > MAX_FRONT_MATTER:
+        note = f"front matter longer than {MAX_FRONT_MATTER} characters: not read (not linted, its date not used)"
+        return Span(0, end), {}, note
+    return Span(0, end), _parse(body, _FENCES[fence]), ""
 
 
 def _parse(body: str, language: str) -> dict[str, Any]:

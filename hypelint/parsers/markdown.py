@@ -39,7 +39,8 @@ def parse_markdown(text: str, path: str | None = None) -> Document:
     work = text
     front = find_front_matter(text)
     if front:
-        span, doc.meta = front
+        span, doc.meta, note = front
+        doc.notes.extend([note] if note else [])
         doc.excluded.append(span)
         doc.date = document_date(doc.meta)
         work = blank_out(text, span)

@@ -35,7 +35,8 @@ def parse_text(text: str, path: str | None = None) -> Document:
     start = 0
     front = find_front_matter(text)
     if front:
-        span, doc.meta = front
+        span, doc.meta, note = front
+        doc.notes.extend([note] if note else [])
         doc.excluded.append(span)
         doc.date = document_date(doc.meta)
         start = span.end

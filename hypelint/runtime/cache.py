@@ -132,8 +132,9 @@ class Cache:
 
     def put(self, key: str, result: FileResult, source: str | None) -> None:
         """Store a result; a result with an error is not stored (it is cheap to
-        redo), nor one with a rule skipped (a pattern's time depends on the machine)."""
-        if result.error is not None or result.rule_errors:
+        redo), nor one with a rule skipped (a pattern's time depends on the machine)
+        or a note (shown on every run, and rare)."""
+        if result.error is not None or result.rule_errors or result.notes:
             return
         if not self._pruned:
             self.prune()
