@@ -30,8 +30,9 @@ from hypelint.rules.loader import Rule, RuleError, load_packs, selector_names, s
 
 CONFIG_FILES = ("hypelint.toml", ".hypelint.toml", "pyproject.toml")
 FAIL_LEVELS = SEVERITIES + ("never",)
-# A config is a page of settings; a larger file is a mistake (or worse).
-MAX_CONFIG_BYTES = 1024 * 1024
+# A config is a page of settings; a larger file, or a longer chain of
+# files extending one another, is a mistake (or worse).
+MAX_CONFIG_BYTES, MAX_EXTENDS = 1024 * 1024, 32
 
 # The shape of a file's settings, checked before any value is used: a value
 # of the wrong type anywhere is one line naming its key path. What the
@@ -217,8 +218,9 @@ def _extended(
     except StructuredError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     if "extend" in data:
-        base = data["extend"]
-        target = os.path.normpath(os.path.join(os.path.dirname(path), os.path.expanduser(base.strip())))
+        target = os.path.normpath(os.path.join(os.path.dirname(path), os.path.expanduser(data["extend"].strip())))
+        if len(seen) >= MAX_EXTENDS:  # each link costs a frame of this recursion and a look at every earlier one
+            raise ConfigError(f"{path}: key 'extend': a chain of more than {MAX_EXTENDS} config files")
         if any(os.path.realpath(target) == os.path.realpath(earlier) for earlier in seen):
             raise ConfigError(f"{path}: key 'extend': a cycle: {' -> '.join(seen + (target,))}")
         if not os.path.lexists(target):
@@ -227,8 +229,7 @@ def _extended(
         if settings is None:
             raise ConfigError(f"{path}: key 'extend': {target} has no [tool.hypelint] table")
         values, set_in, chain = _extended(settings, target, seen)
-    own = _values_from(data, path, str(Path(path).parent))
-    values.update(own)
+    values.update(_values_from(data, path, str(Path(path).parent)))
     set_in.update((key, path) for key in data if key != "extend")
     return values, set_in, (path,) + chain
 

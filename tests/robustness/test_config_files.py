@@ -135,6 +135,20 @@ def test_dev_zero_as_a_config_is_one_line(tmp_path, check):
     one_line(check("--config", "house.toml", "d.md"), "/dev/zero: not a regular file")
 
 
+def test_a_chain_of_extended_configs_is_bounded(tmp_path, check):
+    """Each link of an `extend` chain recursed and looked back at every earlier one."""
+    for length, outcome in ((32, 0), (33, 2)):
+        folder = tmp_path / str(length)
+        folder.mkdir()
+        for i in range(length):
+            text = f'extend = "c{i + 1}.toml"\n' if i < length - 1 else 'ignore = ["HL201"]\n'
+            (folder / ("hypelint.toml" if i == 0 else f"c{i}.toml")).write_text(text, encoding="utf-8")
+        (folder / "d.md").write_text(DRAFT, encoding="utf-8")
+        ran = check(f"{length}/d.md")
+        assert ran.code == outcome, ran.errors
+    assert ran.errors == [f"hypelint: error: {folder / 'c31.toml'}: key 'extend': a chain of more than 32 config files"]
+
+
 def test_a_config_over_the_size_limit_is_one_line(tmp_path, check):
     (tmp_path / "hypelint.toml").write_text("# padding\n" * 120_000, encoding="utf-8")
     (tmp_path / "d.md").write_text(DRAFT, encoding="utf-8")
