@@ -180,7 +180,8 @@ def mismatch(path: str, problem: str) -> StructuredError:
 
 
 class Text(Shape):
-    """A string that is not blank."""
+    """A string that is not blank, and holds no NUL (which no path, name or
+    address can: the system refuses it)."""
 
     types = (str,)
 
@@ -188,6 +189,8 @@ class Text(Shape):
         super().check(value, path)
         if not value.strip():
             raise mismatch(path, "must not be blank")
+        if "\0" in value:
+            raise mismatch(path, "must not hold a NUL character (\\u0000)")
 
 
 class Array(Shape):

@@ -96,9 +96,11 @@ def nested(depth: int, opener: str = "[", closer: str = "]", inner: str = "") ->
         ("vocabulary = 1979-05-27T07:32:00\n", "key 'vocabulary': must be a table with the key 'accept', not a date"),
         ('"line\\nbreak" = 1\n', "unknown key 'line\\nbreak'"),  # escaped, still one line
         ("fail-on = " + "1" * 5000 + "\n", "invalid TOML (Exceeds the limit (4300 digits)"),  # a ValueError, not TOML's
+        ('extend = "a\\u0000b"\n', "key 'extend': must not hold a NUL character (\\u0000)"),  # ValueError from the OS
     ],
     ids=["arrays", "param-arrays", "param-tables", "dotted-keys", "param-item", "param-table-item", "select-item",
-         "per-file-ignores-item", "rule-not-table", "param-date", "vocabulary-date", "line-break-key", "huge-integer"],
+         "per-file-ignores-item", "rule-not-table", "param-date", "vocabulary-date", "line-break-key", "huge-integer",
+         "nul-in-path"],
 )  # fmt: skip
 def test_a_hostile_config_is_one_line(tmp_path, check, config, error):
     (tmp_path / "hypelint.toml").write_text(config, encoding="utf-8")
@@ -325,7 +327,7 @@ _NAMES = ["extend", "select", "ignore", "extend-select", "fail-on", "exclude", "
           "HL990", "terms", "exceptions", "cues", "regex", "suggestions", "lexicon", "*.md", "warning", ""]  # fmt: skip
 _KEY = st.sampled_from(_NAMES) | st.text(st.characters(blacklist_categories=("Cs",)), max_size=6)
 _TEXT = st.sampled_from(_NAMES + ["HL2", "promotional", "ALL", "error", "info", "never", "https://x.example/",
-                                  "..", "/", "revolutionary", "(a+)+$", "[[:alpha:]]"])  # fmt: skip
+                                  "..", "/", "revolutionary", "(a+)+$", "[[:alpha:]]", "a\x00b", "~x"])  # fmt: skip
 _LEAF = (_TEXT | st.text(st.characters(blacklist_categories=("Cs",)), max_size=8) | st.integers()
          | st.floats() | st.booleans() | st.dates() | st.datetimes())  # fmt: skip
 _VALUE = st.recursive(_LEAF, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEY, inner, max_size=4),
