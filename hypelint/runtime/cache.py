@@ -354,9 +354,12 @@ def _rules_digest(rule_packs: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for folder in (*folders, *map(Path, rule_packs)):
         digest.update(os.fsencode(folder) + b"\0")
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".lexicon")):
+        try:
+            paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".lexicon"))
+        except OSError as exc:  # missing or unreadable: loading the pack says so, after this key
+            paths = []
+            digest.update(os.fsencode(str(exc)))
+        for path in paths:
             digest.update(os.fsencode(path.name) + b"\0" + _rule_file_bytes(path) + b"\0")
     return digest.hexdigest()
 

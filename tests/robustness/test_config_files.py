@@ -265,6 +265,21 @@ def test_the_rules_digest_reads_only_what_the_loader_reads(tmp_path):
         assert digest((str(pack),)) not in (before, edited)
 
 
+def test_an_unreadable_pack_folder_is_left_to_the_loader_to_report(tmp_path, monkeypatch):
+    """The digest is taken before the rules load: a folder it cannot list
+    (root reads every folder, so the refusal is simulated) was a traceback."""
+    _house(tmp_path)
+    listed = cache.Path.iterdir
+
+    def iterdir(folder):
+        if folder.name == "pack":
+            raise PermissionError(13, "Permission denied", str(folder))
+        return listed(folder)
+
+    monkeypatch.setattr(cache.Path, "iterdir", iterdir)
+    assert cache._rules_digest.__wrapped__((str(tmp_path / "pack"),))
+
+
 @pytest.mark.parametrize(
     "params, error",
     [
