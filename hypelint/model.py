@@ -45,7 +45,7 @@ CATEGORIES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long draft holds one for every link, URL and quotation
 class Span:
     """A half-open range [start, end) of source offsets."""
 
@@ -120,7 +120,7 @@ class LineIndex:
         return len(self.starts)
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a long draft holds tens of thousands
 class Block:
     """One leaf block of prose: a heading, paragraph, list item's text or cell.
 

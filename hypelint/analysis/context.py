@@ -63,13 +63,12 @@ class SentenceView:
     out on demand waits in its slot (None: not asked yet).
     """
 
-    __slots__ = ("_block", "_links", "_quote_attributed", "index", "block", "start", "end", "text", "quoted",
-                 "fully_quoted", "question", "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
+    __slots__ = ("_block", "_links", "index", "block", "start", "end", "text", "quoted", "fully_quoted", "question",
+                 "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
 
     def __init__(self, index: int, sentence, block: Block, links: SpanIndex, quoted: tuple, quote_attributed: bool):
         self._block = block
         self._links = links
-        self._quote_attributed = quote_attributed
         self.index = index  # position in the draft's sentences
         self.block = sentence.block
         self.start = sentence.start
@@ -78,7 +77,7 @@ class SentenceView:
         self.quoted: tuple[tuple[int, int], ...] = quoted  # the block's quotations that touch it (block positions)
         self.fully_quoted = any(a <= self.start and self.end <= b + 1 for a, b in quoted)  # inside one quotation
         self.question = self.text.rstrip("\"'”’)").endswith("?")
-        self._attributed: bool | None = None
+        self._attributed: bool | None = True if quote_attributed else None  # an attributed quotation settles it
         self._cited: bool | None = None
         self._hedged: bool | None = None
         self._boosted: bool | None = None
@@ -94,7 +93,7 @@ class SentenceView:
     def attributed(self) -> bool:
         """A named source, "according to", a reporting verb, or an attributed quotation."""
         if self._attributed is None:
-            self._attributed = self._quote_attributed or named_attribution(self.outside)
+            self._attributed = named_attribution(self.outside)
         return self._attributed
 
     @property

@@ -53,7 +53,8 @@ class DocumentAnalysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """Every sentence, in order."""
+        """Every sentence, in order (once `context` is asked for, its views
+        of them: see there)."""
         return sentences(self.doc)
 
     @cached_property
@@ -73,7 +74,12 @@ class DocumentAnalysis:
         # and a run whose every file is in the results cache never needs it.
         from hypelint.analysis.context import Analysis as Context
 
-        return Context(self.doc, self.sentences, self.quotes)
+        context = Context(self.doc, self.sentences, self.quotes)
+        # From here on the draft's sentences are the context's views of them,
+        # which have the same block, start, end and text: the Sentence objects
+        # go, where a long draft holds hundreds of thousands.
+        self.sentences = context.sentences
+        return context
 
     def block_lower(self, index: int) -> str:
         """A block's text in lower case.
