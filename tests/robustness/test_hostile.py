@@ -63,8 +63,8 @@ def test_every_case_passes_in_each_format_it_could_be_given_as(tmp_path, check):
     suffixes = (".md", ".txt", ".html")
     written = []
     for case in CASES:
-        if case.outcome != "clean" or case.large or case.size > 300_000:
-            continue
+        if case.outcome != "clean" or case.large or case.size > 300_000 or case.filename.endswith(".docx"):
+            continue  # a Word file is a zip, not text: under a text suffix it is a binary file
         data = case.make(min(case.size, 25_000))
         for suffix in suffixes:
             name = f"{case.name}{suffix}"
