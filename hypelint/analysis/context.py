@@ -63,8 +63,8 @@ class SentenceView:
     out on demand waits in its slot (None: not asked yet).
     """
 
-    __slots__ = ("_block", "_links", "index", "block", "start", "end", "text", "quoted", "fully_quoted", "question",
-                 "_attributed", "_cited", "_hedged", "_boosted")  # fmt: skip
+    __slots__ = ("_block", "_links", "index", "block", "start", "end", "text", "quoted", "_attributed", "_cited",
+                 "_hedged", "_boosted")  # fmt: skip
 
     def __init__(self, index: int, sentence, block: Block, links: SpanIndex, quoted: tuple, quote_attributed: bool):
         self._block = block
@@ -75,12 +75,19 @@ class SentenceView:
         self.end = sentence.end
         self.text = sentence.text
         self.quoted: tuple[tuple[int, int], ...] = quoted  # the block's quotations that touch it (block positions)
-        self.fully_quoted = any(a <= self.start and self.end <= b + 1 for a, b in quoted)  # inside one quotation
-        self.question = self.text.rstrip("\"'”’)").endswith("?")
         self._attributed: bool | None = True if quote_attributed else None  # an attributed quotation settles it
         self._cited: bool | None = None
         self._hedged: bool | None = None
         self._boosted: bool | None = None
+
+    @property
+    def fully_quoted(self) -> bool:
+        """Inside one quotation."""
+        return any(a <= self.start and self.end <= b + 1 for a, b in self.quoted)
+
+    @property
+    def question(self) -> bool:
+        return self.text.rstrip("\"'”’)").endswith("?")
 
     @property
     def outside(self) -> str:
@@ -149,9 +156,10 @@ class Analysis:
             touching = _QuotesTouching(quotes_by_block.get(block, []))
             for index, sentence in in_block:
                 self.sentences.append(self._view(index, sentence, doc.blocks[block], touching(sentence.start, sentence.end)))
-        self.by_block: dict[int, list[SentenceView]] = {}
-        for view in self.sentences:
-            self.by_block.setdefault(view.block, []).append(view)
+        # Each block's views, in order (tuples: a long draft has tens of thousands of blocks).
+        self.by_block: dict[int, tuple[SentenceView, ...]] = {
+            block: tuple(views) for block, views in itertools.groupby(self.sentences, key=lambda view: view.block)
+        }
         self.paragraph_of = _paragraphs(doc)
         self._sourced_earlier: dict[int, bool] = {}
         self._kinds = [block.kind for block in doc.blocks]

@@ -34,7 +34,7 @@ class DocumentAnalysis:
         # only by the garbage collector, which a long run calls rarely.
         self._doc = weakref.ref(doc)
         self._lower: tuple[int, str] = (-1, "")  # the last block asked for: see block_lower
-        self._words: dict[int, KeysView[str]] = {}
+        self._words: dict[int, dict[str, None]] = {}
         # Each distinct word once per draft: a draft repeats the same few
         # thousand words, and a string per occurrence held in every block's
         # set made those sets most of a long draft's memory.
@@ -101,9 +101,9 @@ class DocumentAnalysis:
         if words is None:
             known = self._vocabulary.setdefault
             found = LOWER_WORD.findall(self.block_lower(index))
-            # The keys of a dict: a set like a frozenset, in two thirds of its memory.
-            words = self._words[index] = dict.fromkeys(known(word, word) for word in found).keys()
-        return words
+            # A dict's keys: a set like a frozenset's, in two thirds of its memory.
+            words = self._words[index] = dict.fromkeys(known(word, word) for word in found)
+        return words.keys()
 
     def keep(self, key: Hashable, compute: Callable[[], T]) -> T:
         """What `compute` returns, worked out once per draft and `key`: for
