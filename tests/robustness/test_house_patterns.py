@@ -4,7 +4,7 @@ the pack loads, and POSIX classes read as the `regex` module reads them.
 The budget tests inject the clock the searches are charged by, so what they
 assert (which search is the last one a rule may make) does not depend on how
 busy the machine is. The growth test times a real catastrophic pattern, and
-asserts only the ratio of two timings.
+asserts only the ratio of two timings (growth.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import itertools
 import os
 import re
 import textwrap
-import time
 import warnings
 
 import pytest
@@ -22,6 +21,8 @@ import regex
 from hypelint.patterns import guard
 from hypelint.patterns.guard import Allowance, GuardedPattern, PatternTimeout
 from hypelint.rules.loader import RuleError, load_packs
+
+from .growth import MAX_RATIO, growth_ratio
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
 
@@ -157,26 +158,28 @@ def test_a_rule_slow_on_every_paragraph_is_skipped_and_reported_once_per_file(tm
 
 def test_a_catastrophic_pattern_costs_a_bounded_time_however_long_the_draft(tmp_path, check, monkeypatch):
     """Growth: linting 4x the paragraphs a catastrophic pattern stalls on
-    takes less than 6x the time (best of two runs each), where it grew with
-    every paragraph (a 40 KB draft took 662 s). Only the house rule runs,
-    so its budget can be lowered without any shipped rule meeting it."""
+    takes less than 6x the time (growth.py), where it grew with every
+    paragraph (a 40 KB draft took 662 s). Only the house rule runs, so its
+    budget can be lowered without any shipped rule meeting it."""
     monkeypatch.setattr(guard, "BUDGET_SECONDS", 0.25)
     monkeypatch.setattr(guard, "BUDGET_SECONDS_PER_MB", 4.0)
     _project(tmp_path, {"slow.yaml": _rule("HL991", "house.slow", f'params:\n  regex: true\n  terms: ["{CATASTROPHIC}"]\n')},
              select="select")  # fmt: skip
     paragraph = "a" * 26 + "!\n\n"  # about 0.1 s for each search
-    timings = {}
-    for scale in (1, 4):
-        (tmp_path / "long.md").write_text(paragraph * 1400 * scale, encoding="utf-8")
-        best = float("inf")
-        for _ in range(2):
-            start = time.perf_counter()
-            outcome = check("long.md")
-            best = min(best, time.perf_counter() - start)
+
+    def action_for(paragraphs: int):
+        draft = tmp_path / f"long-{paragraphs}.md"
+        draft.write_text(paragraph * paragraphs, encoding="utf-8")
+
+        def lint() -> None:
+            outcome = check(draft.name)
             assert outcome.code == 2 and len(outcome.errors) == 1, outcome.errors
-        timings[scale] = best
-    assert timings[1] >= 0.3, timings  # big enough that noise does not decide
-    assert timings[4] / timings[1] < 6, timings
+
+        return lint
+
+    ratio, once, four = growth_ratio(action_for, 1400)  # 1x: 40 KB
+    assert once >= 0.3, once  # big enough that noise does not decide
+    assert ratio < MAX_RATIO, f"{once:.2f} s at 1x, {four:.2f} s at 4x"
 
 
 # --- messages -------------------------------------------------------------------------
