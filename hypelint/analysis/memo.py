@@ -34,7 +34,7 @@ class DocumentAnalysis:
         # only by the garbage collector, which a long run calls rarely.
         self._doc = weakref.ref(doc)
         self._lower: tuple[int, str] = (-1, "")  # the last block asked for: see block_lower
-        self._words: dict[int, dict[str, None]] = {}
+        self._words: list[dict[str, None] | None] = []  # by block index, sized on first use
         # Each distinct word once per draft: a draft repeats the same few
         # thousand words, and a string per occurrence held in every block's
         # set made those sets most of a long draft's memory.
@@ -97,7 +97,9 @@ class DocumentAnalysis:
 
     def block_words(self, index: int) -> KeysView[str]:
         """The lower-case words of a block (a set: `in`, iteration, isdisjoint)."""
-        words = self._words.get(index)
+        if not self._words:
+            self._words = [None] * len(self.doc.blocks)
+        words = self._words[index]
         if words is None:
             known = self._vocabulary.setdefault
             found = LOWER_WORD.findall(self.block_lower(index))
