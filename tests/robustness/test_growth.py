@@ -1,25 +1,20 @@
 """Growth: the inputs that once took time super-linear in their size stay linear.
 
 Each input of GROWTH is linted in this process (hypelint.api.lint_source)
-at 1x and 4x its size, and the ratio of the two times must stay under
-MAX_RATIO: linear cost gives about 4, quadratic 16. A ratio of two timings
-rather than a time, so that it holds on a loaded machine: each size is
-timed twice and the better counts, the time is this process's CPU time
-(other processes on the machine do not add to it), and each 1x size takes
-at least ~0.3 s, so that noise does not decide the ratio.
+at 1x and 4x its size, timed as growth.py times every growth test (CPU
+time, best of three), and the ratio must stay under 6: linear cost gives
+about 4, quadratic 16. Each 1x size takes at least ~0.3 s.
 
 Issue 16, items 6 and 9, gave the first six; "figures" (one figure stated
 thousands of times, 12x at 4x before) and "cues" are cases of cases.py
-that once were quadratic. The file takes about 50 s of CPU. Front matter over
+that once were quadratic. The file takes about a minute of CPU. Front matter over
 MAX_FRONT_MATTER is not a Case (it prints a note on stderr, where a clean
 Case prints nothing): it is made here, and its note tested below.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-import time
 
 import pytest
 
@@ -30,8 +25,8 @@ from hypelint.parsers.frontmatter import MAX_FRONT_MATTER
 from hypelint.read.source import format_for
 
 from .cases import CASES, repeat
+from .growth import assert_linear
 
-MAX_RATIO = 6
 BY_NAME = {case.name: case for case in CASES}
 BODY = "\nThe revolutionary model will change the world, experts say.\n"
 
@@ -59,25 +54,15 @@ GROWTH = [
 ]
 
 
-def _seconds(text: str, filename: str) -> float:
-    """The better of two CPU timings of linting `text` as `filename`."""
-    fmt = format_for(filename, "markdown")
-    config = Config()
-    best = float("inf")
-    for _ in range(2):
-        gc.collect()
-        start = time.process_time()
-        lint_source(text, filename, fmt, config)
-        best = min(best, time.process_time() - start)
-    return best
-
-
 @pytest.mark.parametrize("name, make, filename, size", GROWTH, ids=[entry[0] for entry in GROWTH])
 def test_four_times_the_input_takes_about_four_times_as_long(name, make, filename, size):
-    lint_source("Warm up: “a” 5% the best.", filename, format_for(filename, "markdown"), Config())
-    once = _seconds(make(size).decode("utf-8"), filename)
-    four = _seconds(make(4 * size).decode("utf-8"), filename)
-    assert four / max(once, 1e-3) < MAX_RATIO, f"{name}: {once:.2f} s at 1x, {four:.2f} s at 4x"
+    fmt, config = format_for(filename, "markdown"), Config()
+
+    def lint(n: int):
+        text = make(n).decode("utf-8")
+        return lambda: lint_source(text, filename, fmt, config)
+
+    assert_linear(lint, size, name)
 
 
 def test_front_matter_over_the_limit_is_skipped_unparsed_with_one_note(tmp_path, check, monkeypatch):
