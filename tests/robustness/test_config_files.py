@@ -13,13 +13,11 @@ one ConfigError line, never another exception.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +30,7 @@ from hypelint.model import SEVERITIES
 from hypelint.read.structured import MAX_DEPTH, StructuredError, parse_json, parse_toml, parse_yaml
 from hypelint.runtime import cache
 
+from .growth import assert_linear
 from .conftest import file_state
 
 fifo_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -436,32 +435,13 @@ def test_a_config_is_never_written(tmp_path, check):
 
 # --- growth: time linear in the size of a config or a baseline -----------------------
 
-MAX_RATIO = 6  # linear cost gives about 4 for 4x the size, quadratic 16
-
-
-def _best_of_two(work) -> float:
-    """The shorter of two timings, with the garbage collector off: the
-    command line runs it rarely (commands/process.py), while here each
-    collection would cost what the whole test session holds."""
-    times = []
-    gc.disable()
-    try:
-        for _ in range(2):
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return min(times)
-
-
 def test_a_config_of_thousands_of_selectors_costs_time_linear_in_its_size(tmp_path, monkeypatch):
     """A selector was checked against a set of every rule's names built anew
     for it, and each rule against every selector: 100,000 selectors took 30 s."""
     monkeypatch.setattr("hypelint.config.MAX_CONFIG_BYTES", 16 * 1024 * 1024)
     selectors = ["HL201", "promotional", "faq.unanswered-question", "HL3", "ALL"]
 
-    def load(count: int) -> float:
+    def load(count: int):
         path = tmp_path / f"{count}" / "hypelint.toml"
         path.parent.mkdir()
         listed = ", ".join(f'"{selectors[i % len(selectors)]}"' for i in range(count))
@@ -473,19 +453,17 @@ def test_a_config_of_thousands_of_selectors_costs_time_linear_in_its_size(tmp_pa
             resolve_rules(config)
             config.ignores_for("a.md")
 
-        return _best_of_two(work)
+        return work
 
-    small, large = load(20_000), load(80_000)
-    assert large / small < MAX_RATIO, (small, large)
+    assert_linear(load, 20_000, "selectors")
 
 
 def test_a_baseline_of_many_entries_loads_in_time_linear_in_its_size(tmp_path):
-    def load(count: int) -> float:
+    def load(count: int):
         entries = [{"path": f"drafts/{i % 500}.md", "rule": "HL201", "fingerprint": f"{i:020x}", "excerpt": "best"}
                    for i in range(count)]  # fmt: skip
         path = tmp_path / f"{count}.json"
         path.write_text(json.dumps({"schema_version": 1, "findings": entries}))
-        return _best_of_two(lambda: load_baseline(str(path)))
+        return lambda: load_baseline(str(path))
 
-    small, large = load(60_000), load(240_000)
-    assert large / small < MAX_RATIO, (small, large)
+    assert_linear(load, 60_000, "baseline entries")
