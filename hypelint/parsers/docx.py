@@ -24,7 +24,8 @@ Numbered or bulleted paragraphs and "List ..." styles are list items;
 "Quote" styles are block quotes, "Caption" captions, table cells table
 cells. A suppression comment typed into the draft as text,
 `<!-- hypelint: disable-next-line=HL201 -->`, works as in the other formats
-("next line" is the next paragraph with text).
+("next line" is the next paragraph with text). Before python-docx reads
+the package, docx_package.py checks what it unpacks to.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Memory per megabyte of a draft (issue 16, item 7).
 
-A 10 MB prose draft peaked at 362 MiB and later at 600, most of it what the
-analysis keeps per block and per sentence for the whole run: a set of each
+A 10 MB prose draft peaked at 362 MiB when the issue was filed (600 MiB
+with the JSON report before this work), most of it what the analysis
+keeps per block and per sentence for the whole run: a set of each
 block's words with a string per occurrence, a lower-case copy of every
 block, a dict per sentence and per sentence view. scripts/robustness.py
 prints the peak of a 10 MB draft against its target (250 MiB); here the
