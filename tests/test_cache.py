@@ -14,20 +14,10 @@ from hypelint.runtime import cache as cache_module
 from hypelint.runtime.cache import Cache, default_dir
 from hypelint.config import Config
 from hypelint.runtime.runner import lint_files
+from robustness.house_rules import house_rule
 
 HYPE = "# A revolution\n\nThe most advanced AI ever built will replace radiologists within five years.\n"
 CALM = "The council approved the budget on Tuesday, the minutes show.\n"
-RULE = """code: HL990
-name: house.banned-word
-category: promotional
-severity: warning
-kind: existence
-message: "'{match}' is not house style"
-description: Words the style guide bans.
-rationale: The desk's style guide.
-params:
-  terms: [%s]
-"""
 
 
 @pytest.fixture
@@ -83,11 +73,11 @@ def test_changed_config_is_a_miss(drafts, tmp_path):
 def test_an_edited_house_rule_is_a_miss(hypelint, drafts, tmp_path, write):
     # Each run a fresh process, as on the command line: a process loads its rules once.
     write("hypelint.toml", 'rule-packs = ["house"]\n')
-    write("house/banned.yaml", RULE % "synergy")
+    write("house/banned.yaml", house_rule("HL990", "house.banned-word", "params:\n  terms: [synergy]\n"))
     cache = tmp_path / "cache"
     first = hypelint("check", "c.txt", "--format", "json", "--cache-dir", cache)
     assert "HL990" in first.stdout
-    write("house/banned.yaml", RULE % "thought leader")
+    write("house/banned.yaml", house_rule("HL990", "house.banned-word", "params:\n  terms: [thought leader]\n"))
     second = hypelint("check", "c.txt", "--format", "json", "--cache-dir", cache)
     assert "HL990" not in second.stdout
     assert len(entries(cache)) == 2

@@ -17,7 +17,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,24 +30,14 @@ from hypelint.read.structured import MAX_DEPTH, StructuredError, parse_json, par
 from hypelint.runtime import cache
 
 from .growth import assert_linear
+from .house_rules import house_rule
 from .conftest import file_state
 
 fifo_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 devices_only = pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 
 DRAFT = "A revolutionary model.\n"
-HOUSE_RULE = textwrap.dedent("""\
-    code: HL990
-    name: house.banned-word
-    category: promotional
-    severity: warning
-    kind: existence
-    message: "'{match}' is not house style"
-    description: Words the style guide bans.
-    rationale: The desk's style guide, section 4.
-    params:
-      terms: [synergy]
-""")
+HOUSE_RULE = house_rule("HL990", "house.banned-word", "params:\n  terms: [synergy]\n")
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-import textwrap
 import warnings
 
 import pytest
@@ -22,24 +21,10 @@ from hypelint.patterns import guard
 from hypelint.patterns.guard import Allowance, GuardedPattern, PatternTimeout
 from hypelint.rules.loader import RuleError, load_packs
 
+from .house_rules import house_rule
 from .growth import MAX_RATIO, growth_ratio
 
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
-
-
-def _rule(code: str, name: str, params: str, message: str = "\"'{match}' is not house style\"", kind: str = "existence") -> str:
-    return textwrap.dedent(
-        f"""\
-        code: {code}
-        name: {name}
-        category: promotional
-        severity: warning
-        kind: {kind}
-        message: {message}
-        description: A house rule.
-        rationale: Testing.
-        """
-    ) + params
 
 
 def _project(tmp_path, rules: dict[str, str], select: str = "extend-select") -> None:
@@ -126,8 +111,8 @@ def test_a_rule_slow_on_every_paragraph_is_skipped_and_reported_once_per_file(tm
     _project(
         tmp_path,
         {
-            "slow.yaml": _rule("HL991", "house.slow", f'params:\n  regex: true\n  terms: ["synergy", "{CATASTROPHIC}"]\n'),
-            "good.yaml": _rule("HL992", "house.leverage", "params:\n  terms: [leverage]\n"),
+            "slow.yaml": house_rule("HL991", "house.slow", f'params:\n  regex: true\n  terms: ["synergy", "{CATASTROPHIC}"]\n'),
+            "good.yaml": house_rule("HL992", "house.leverage", "params:\n  terms: [leverage]\n"),
         },
         select="select",
     )
@@ -163,7 +148,7 @@ def test_a_catastrophic_pattern_costs_a_bounded_time_however_long_the_draft(tmp_
     budget can be lowered without any shipped rule meeting it."""
     monkeypatch.setattr(guard, "BUDGET_SECONDS", 0.25)
     monkeypatch.setattr(guard, "BUDGET_SECONDS_PER_MB", 4.0)
-    _project(tmp_path, {"slow.yaml": _rule("HL991", "house.slow", f'params:\n  regex: true\n  terms: ["{CATASTROPHIC}"]\n')},
+    _project(tmp_path, {"slow.yaml": house_rule("HL991", "house.slow", f'params:\n  regex: true\n  terms: ["{CATASTROPHIC}"]\n')},
              select="select")  # fmt: skip
     paragraph = "a" * 26 + "!\n\n"  # about 0.1 s for each search
 
@@ -201,13 +186,13 @@ def test_a_catastrophic_pattern_costs_a_bounded_time_however_long_the_draft(tmp_
     ],
 )
 def test_a_message_the_engine_cannot_fill_in_is_refused_as_the_pack_loads(tmp_path, message, problem):
-    _project(tmp_path, {"bad.yaml": _rule("HL991", "house.bad", "params:\n  terms: [synergy]\n", message)})
+    _project(tmp_path, {"bad.yaml": house_rule("HL991", "house.bad", "params:\n  terms: [synergy]\n", message)})
     with pytest.raises(RuleError, match=rf"^{re.escape(str(tmp_path / 'pack' / 'bad.yaml'))}: key 'message': {problem}"):
         load_packs([tmp_path / "pack"])
 
 
 def test_a_suggestion_is_checked_as_a_message_is(tmp_path):
-    text = _rule("HL991", "house.bad", "params:\n  terms: [synergy]\n") + 'suggestion: "Say {what} instead"\n'
+    text = house_rule("HL991", "house.bad", "params:\n  terms: [synergy]\n") + 'suggestion: "Say {what} instead"\n'
     _project(tmp_path, {"bad.yaml": text})
     with pytest.raises(RuleError, match=r"bad\.yaml: key 'suggestion': \{what\} is not a field kind 'existence'"):
         load_packs([tmp_path / "pack"])
@@ -222,14 +207,14 @@ def test_a_suggestion_is_checked_as_a_message_is(tmp_path):
     ],
 )
 def test_the_fields_a_kind_fills_in_and_escaped_braces_are_accepted(tmp_path, kind, params, message):
-    _project(tmp_path, {"good.yaml": _rule("HL991", "house.good", params, message, kind)})
+    _project(tmp_path, {"good.yaml": house_rule("HL991", "house.good", params, message, kind)})
     (rule,) = [rule for rule in load_packs([tmp_path / "pack"]) if rule.code == "HL991"]
     assert rule.message == message.strip('"')
 
 
 def test_a_stray_brace_is_one_line_at_load_not_an_internal_error_on_every_file(tmp_path, check):
     """It was: every file "internal error (ValueError: ...)"."""
-    _project(tmp_path, {"bad.yaml": _rule("HL991", "house.bad", "params:\n  terms: [synergy]\n", '"{match} is {banned"')})
+    _project(tmp_path, {"bad.yaml": house_rule("HL991", "house.bad", "params:\n  terms: [synergy]\n", '"{match} is {banned"')})
     (tmp_path / "draft.md").write_text("Our synergy.\n", encoding="utf-8")
     outcome = check("draft.md")
     assert outcome.code == 2
@@ -256,7 +241,7 @@ def test_a_posix_class_in_a_house_pattern_matches_without_a_warning(tmp_path, ch
     """It was: no match (the prefilter read `[[:alpha:]]` as a class and a
     literal "]" the text must hold) and a FutureWarning on every run."""
     terms = '["syn[[:alpha:]]+gy", "lev[e[:alpha:]]rage", "x[^[:digit:]]y"]'
-    _project(tmp_path, {"posix.yaml": _rule("HL991", "house.posix", f"params:\n  regex: true\n  terms: {terms}\n")})
+    _project(tmp_path, {"posix.yaml": house_rule("HL991", "house.posix", f"params:\n  regex: true\n  terms: {terms}\n")})
     (tmp_path / "draft.md").write_text("Our synergy: we leverage xay.\n", encoding="utf-8")
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import textwrap
 
 import pytest
 import regex
@@ -25,22 +24,9 @@ from hypelint.kinds.terms import MAX_TERM_LENGTH, MAX_TERMS, MAX_TERMS_LENGTH, c
 from hypelint.kinds.cues import Cues
 from hypelint.rules.loader import MAX_RULE_FILE_BYTES, RuleError, load_packs
 
+from .house_rules import house_rule
+
 CATASTROPHIC = "(a|aa)+$"  # exponential on a run of a's that does not end the text
-
-
-def _rule(code: str, name: str, params: str, extra: str = "") -> str:
-    return textwrap.dedent(
-        f"""\
-        code: {code}
-        name: {name}
-        category: promotional
-        severity: warning
-        kind: existence
-        message: "'{{match}}' is not house style"
-        description: A house rule.
-        rationale: Testing.
-        """
-    ) + params + extra
 
 
 @pytest.fixture
@@ -48,8 +34,8 @@ def house(tmp_path):
     """A project whose config adds a pack with one catastrophic rule and one good one."""
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "bad.yaml").write_text(_rule("HL991", "house.catastrophic", f'params:\n  regex: true\n  terms: ["synergy", "{CATASTROPHIC}"]\n'))
-    (pack / "good.yaml").write_text(_rule("HL992", "house.leverage", "params:\n  terms: [leverage]\n"))
+    (pack / "bad.yaml").write_text(house_rule("HL991", "house.catastrophic", f'params:\n  regex: true\n  terms: ["synergy", "{CATASTROPHIC}"]\n'))
+    (pack / "good.yaml").write_text(house_rule("HL992", "house.leverage", "params:\n  terms: [leverage]\n"))
     (tmp_path / "hypelint.toml").write_text('rule-packs = ["pack"]\nextend-select = ["HL991", "HL992"]\n')
     return tmp_path
 
@@ -153,7 +139,7 @@ def test_yaml_is_loaded_safely(tmp_path):
 def test_a_yaml_alias_bomb_is_refused_without_being_expanded(tmp_path):
     # Nine levels of nine references: 9**9 strings if anything expanded it (str() would).
     levels = ["  - &l0 lol\n"] + [f"  - &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 10)]
-    text = _rule("HL993", "house.bomb", "params:\n  terms: [x]\n", "reference:\n" + "".join(levels))
+    text = house_rule("HL993", "house.bomb", "params:\n  terms: [x]\n" + "reference:\n" + "".join(levels))
     pack, path = _pack_with(tmp_path, text)
     with pytest.raises(RuleError, match=rf"^{re.escape(str(path))}: key 'reference': must be a string"):
         load_packs([pack])
@@ -169,13 +155,13 @@ def test_a_yaml_alias_bomb_is_refused_without_being_expanded(tmp_path):
 )
 def test_limits_on_a_rules_patterns_name_the_file_and_key(tmp_path, terms, problem):
     listing = "".join(f"    - {term}\n" for term in terms)
-    pack, path = _pack_with(tmp_path, _rule("HL994", "house.many", "params:\n  terms:\n" + listing))
+    pack, path = _pack_with(tmp_path, house_rule("HL994", "house.many", "params:\n  terms:\n" + listing))
     with pytest.raises(RuleError, match=rf"^{re.escape(str(path))}: key 'params': param 'terms' {problem}"):
         load_packs([pack])
 
 
 def test_a_rule_file_too_large_is_refused(tmp_path):
-    pack, path = _pack_with(tmp_path, _rule("HL995", "house.big", "params:\n  terms: [x]\n") + "#" * MAX_RULE_FILE_BYTES)
+    pack, path = _pack_with(tmp_path, house_rule("HL995", "house.big", "params:\n  terms: [x]\n") + "#" * MAX_RULE_FILE_BYTES)
     with pytest.raises(RuleError, match=rf"^{re.escape(str(path))}: file too large"):
         load_packs([pack])
 
