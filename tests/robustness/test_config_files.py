@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -286,7 +287,11 @@ def test_a_rule_file_nested_deep_is_one_line_not_a_crash(tmp_path, params, error
     result = subprocess.run([sys.executable, "-m", "hypelint", "check", "--no-cache", "d.md"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 2, result.stderr[-500:]
-    assert result.stderr.splitlines() == [f"hypelint: error: {pack / 'house.yaml'}: {error}"]
+    # PyYAML 6.0.4 and later stop such nesting in their scanner, before the
+    # loader counts it: their one line is as good as ours.
+    line = f"hypelint: error: {pack / 'house.yaml'}: "
+    assert re.fullmatch(re.escape(line) + rf"(?:{error}|line \d+: invalid YAML \(exceeded maximum nesting depth\))",
+                        result.stderr.rstrip("\n")), result.stderr[-500:]
 
 
 @pytest.mark.parametrize("line, error", [("reference: 2024-13-45", "invalid YAML (month must be in 1..12)"),
