@@ -55,7 +55,7 @@ HEADLINE = ("superlative", "faq", "futurism", "sourcing")
 # Findings about a piece as a whole (hype saturation, missing limitations,
 # company-only sources) sit on its title; labels mark sentences, so these are
 # counted apart rather than scored against them.
-DOCUMENT_LEVEL = {rule.code for rule in load_packs() if rule.kind in ("density", "document-balance")}
+DOCUMENT_LEVEL = {rule.code for rule in load_packs() if rule.info().whole_piece}
 
 
 @dataclass

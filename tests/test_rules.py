@@ -47,10 +47,6 @@ def _excerpts(case: Case, rule) -> list[str]:
     return [f.excerpt for f in found if f.rule == rule.code]
 
 
-# Kinds that judge a whole piece, and only one of at least `min_words` words.
-WHOLE_PIECE_KINDS = ("document-balance", "density")
-
-
 def _cases(side: str) -> list:
     return [pytest.param(rule, case, id=f"{rule.code}-{side}{number}")
             for rule in RULES for number, case in enumerate(rule.examples.get(side, ()), 1)]  # fmt: skip
@@ -73,7 +69,7 @@ def test_pass_cases_are_not_flagged(rule, case):
     document = parse(case.text, case.format, None)
     if rule.topic:
         assert on_topic(document, rule.topic), f"not about {rule.topic}"
-    if rule.kind in WHOLE_PIECE_KINDS:
+    if rule.info().whole_piece:  # judged only on a piece of at least `min_words` words
         assert analyse(document).word_count >= rule.params.min_words, "too short to be judged"
     assert _excerpts(case, rule) == []
 

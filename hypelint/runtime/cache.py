@@ -368,7 +368,6 @@ def _rule_file_bytes(path: Path) -> bytes:
     """A rule file's or a lexicon's bytes, read with the loader's limits: a
     FIFO, a device or a file over the size limit is not read (loading the
     pack refuses it, or never looks at it); the reason stands in for it."""
-    from hypelint.read.source import InputError, read_bytes
     from hypelint.rules.loader import MAX_RULE_FILE_BYTES
 
     try:
